@@ -1,0 +1,65 @@
+"""The `qa` command: a thin layer over the library API.
+
+Every bad input surfaces as one line on stderr and exit code 2; findings decide 0/1.
+Command modules import heavy libraries inside their functions so `qa --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from qa import __version__
+from qa.errors import QaInputError
+
+app = typer.Typer(
+    name="qa",
+    help="Quality checks for Japanese digests of English arXiv papers.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"qa (digest-qa) {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Quality checks for Japanese digests of English arXiv papers."""
+
+
+def _register() -> None:
+    from qa.cli import parse as parse_commands
+
+    parse_commands.register(app)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> None:
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=argv if argv is not None else sys.argv[1:], prog_name="qa", standalone_mode=False)
+    except QaInputError as exc:
+        print(f"qa: error: {exc}", file=sys.stderr)
+        sys.exit(2)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.TyperException as exc:  # usage errors: unknown option, missing argument…
+        print(f"qa: error: {exc.format_message()}", file=sys.stderr)
+        sys.exit(2)
+    except (typer.Abort, KeyboardInterrupt):
+        print("qa: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)

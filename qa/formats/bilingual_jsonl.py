@@ -1,0 +1,132 @@
+"""Bilingual JSONL: one paper per line with `id` and optional `title`, `title_ja`,
+`abstract_en`, `abstract_ja`, `summary_ja` (the input of large batches, and what
+`qa export --to jsonl` writes). Sentence offsets map back into the raw JSON line, escapes
+included, so findings point at the right column.
+"""
+
+from __future__ import annotations
+
+import json
+from json.decoder import scanstring
+
+from qa.arxiv_ids import split_id
+from qa.errors import QaInputError
+from qa.formats.base import DigestFormat, new_section
+from qa.formats.markup import location
+from qa.model import Block, Lang, Paper, Section
+from qa.source import SourceText
+
+FIELD_SECTIONS = {
+    "title_ja": ("title", Lang.JA),
+    "title": ("title_en", Lang.EN),
+    "abstract_en": ("abstract_en", Lang.EN),
+    "abstract_ja": ("abstract_ja", Lang.JA),
+    "summary_ja": ("summary", Lang.JA),
+}
+ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+WHITESPACE = " \t\r\n"
+
+
+class BilingualJsonl(DigestFormat):
+    name = "bilingual-jsonl"
+    description = "one paper per line: id, title, title_ja, abstract_en, abstract_ja, summary_ja"
+
+    @classmethod
+    def sniff(cls, src: SourceText) -> float:
+        first = src.text.lstrip()[:1]
+        if first != "{":
+            return 0.0
+        return 1.0 if src.path.endswith(".jsonl") else 0.7
+
+    def parse(self, src: SourceText):
+        papers: list[Paper] = []
+        offset = 0
+        for number, line in enumerate(src.text.split("\n"), start=1):
+            start, offset = offset, offset + len(line) + 1
+            if line.strip():
+                papers.append(self._paper(src, line, start, number))
+        return self.digest(src, self.name, papers)
+
+    def _paper(self, src: SourceText, line: str, start: int, number: int) -> Paper:
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise QaInputError(f"{src.path}:{number}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+        if not isinstance(record, dict) or not record.get("id"):
+            raise QaInputError(f"{src.path}:{number}: each line must be a JSON object with an 'id'")
+        ids = split_id(str(record["id"]))
+        sections: list[Section] = []
+        for key, value_start in _string_fields(line):
+            if key not in FIELD_SECTIONS:
+                continue
+            block = _string_block(src, line, value_start, start)
+            if block:
+                kind, lang = FIELD_SECTIONS[key]
+                sections.append(new_section(kind, lang, block.loc, heading=key, blocks=[block]))
+        title = record.get("title_ja") or record.get("title") or str(record["id"])
+        return Paper(
+            id=ids[0] if ids else str(record["id"]),
+            version=ids[1] if ids else None,
+            url=record.get("url"),
+            title=title,
+            title_en=record.get("title"),
+            date=record.get("date") or record.get("published"),
+            loc=location(src, start, start + len(line)),
+            sections=sections,
+        )
+
+
+def _string_fields(line: str) -> list[tuple[str, int]]:
+    """(key, offset of the value's opening quote) for each top-level string value of a JSON object."""
+    decoder = json.JSONDecoder()
+    fields: list[tuple[str, int]] = []
+    pos = _skip(line, line.index("{") + 1)
+    while pos < len(line) and line[pos] == '"':
+        key, pos = scanstring(line, pos + 1)
+        pos = _skip(line, _skip(line, pos) + 1)  # past ':'
+        value, end = decoder.raw_decode(line, pos)
+        if isinstance(value, str):
+            fields.append((key, pos))
+        pos = _skip(line, end)
+        pos = _skip(line, pos + 1) if pos < len(line) and line[pos] == "," else pos
+    return fields
+
+
+def _skip(line: str, pos: int) -> int:
+    while pos < len(line) and line[pos] in WHITESPACE:
+        pos += 1
+    return pos
+
+
+def _string_block(src: SourceText, line: str, quote: int, line_start: int) -> Block | None:
+    """Decode the JSON string at line[quote] keeping the raw offset of every decoded character."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    pos = quote + 1
+    while line[pos] != '"':
+        raw_at = pos
+        if line[pos] == "\\":
+            code = line[pos + 1]
+            if code == "u":
+                ch, pos = _unicode_escape(line, pos)
+            else:
+                ch, pos = ESCAPES[code], pos + 2
+        else:
+            ch, pos = line[pos], pos + 1
+        chars.append(ch)
+        offsets.append(line_start + raw_at)
+    text = "".join(chars)
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    if not text:
+        return None
+    offsets = offsets[lead : lead + len(text)]
+    return Block(kind="paragraph", text=text, offsets=offsets, loc=location(src, offsets[0], offsets[-1] + 1))
+
+
+def _unicode_escape(line: str, pos: int) -> tuple[str, int]:
+    unit = int(line[pos + 2 : pos + 6], 16)
+    if 0xD800 <= unit < 0xDC00 and line.startswith("\\u", pos + 6):
+        low = int(line[pos + 8 : pos + 12], 16)
+        return chr(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)), pos + 12
+    return chr(unit), pos + 6

@@ -1,0 +1,126 @@
+"""Markdown helpers shared by the digest formats: leaf blocks with line ranges, and prose
+with Markdown markers removed while keeping the file offset of every character."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from qa.model import Block, Location
+from qa.source import SourceText
+
+LINE_MARKER = re.compile(r"[ \t]*(?:>[ \t]?)*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,3}[.)][ \t]+)?")
+INLINE_MARKERS = ("**", "__", "`")
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
+@dataclass
+class LeafBlock:
+    """A Markdown leaf block: kind is heading, paragraph, list_item, code, hr, table or html."""
+
+    kind: str
+    first_line: int  # 0-based, inclusive
+    last_line: int  # 0-based, exclusive
+    level: int = 0  # heading level
+    content: str = ""  # inline content (headings, paragraphs) or code text
+
+
+def leaf_blocks(text: str) -> list[LeafBlock]:
+    tokens = _parser().parse(text)
+    blocks: list[LeafBlock] = []
+    list_depth = 0
+    skip_until = None
+    for i, tok in enumerate(tokens):
+        if skip_until is not None:
+            if tok.type == skip_until:
+                skip_until = None
+            continue
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif tok.type == "heading_open":
+            blocks.append(LeafBlock("heading", *tok.map, level=int(tok.tag[1]), content=tokens[i + 1].content))
+        elif tok.type == "paragraph_open":
+            kind = "list_item" if list_depth else "paragraph"
+            blocks.append(LeafBlock(kind, *tok.map, content=tokens[i + 1].content))
+        elif tok.type in ("fence", "code_block"):
+            blocks.append(LeafBlock("code", *tok.map, content=tok.content))
+        elif tok.type == "hr":
+            blocks.append(LeafBlock("hr", *tok.map))
+        elif tok.type == "html_block":
+            blocks.append(LeafBlock("html", *tok.map, content=tok.content))
+        elif tok.type == "table_open":
+            blocks.append(LeafBlock("table", *tok.map))
+            skip_until = "table_close"
+    return blocks
+
+
+def location(src: SourceText, start: int, end: int) -> Location:
+    line, col = src.line_col(start)
+    end_line, end_col = src.line_col(max(start, end))
+    return Location(
+        file=src.path, line=line, column=col, end_line=end_line, end_column=end_col, start=start, end=end
+    )
+
+
+def line_range(src: SourceText, first_line: int, last_line: int) -> tuple[int, int]:
+    """File offsets of 0-based lines [first_line, last_line), without the final newline."""
+    start = src.line_start(first_line + 1)
+    end = src.line_start(last_line + 1) - 1 if last_line < src.line_count else len(src.text)
+    return start, max(start, end)
+
+
+def prose(src: SourceText, start: int, end: int, strip_line_markers: bool = True) -> tuple[str, list[int]]:
+    """Text of src[start:end] without Markdown line and inline markers, and each char's offset."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    raw = src.text
+    pos = start
+    while pos < end:
+        line_end = raw.find("\n", pos, end)
+        line_end = end if line_end == -1 else line_end
+        if strip_line_markers:
+            pos = min(line_end, pos + LINE_MARKER.match(raw, pos, line_end).end() - pos)
+        while pos < line_end:
+            marker = next((m for m in INLINE_MARKERS if raw.startswith(m, pos)), None)
+            if marker:
+                pos += len(marker)
+                continue
+            chars.append(raw[pos])
+            offsets.append(pos)
+            pos += 1
+        if line_end < end:
+            chars.append("\n")
+            offsets.append(line_end)
+        pos = line_end + 1
+    text = "".join(chars)
+    stripped = text.rstrip()
+    lead = len(stripped) - len(stripped.lstrip())
+    return stripped[lead:], offsets[lead : len(stripped)]
+
+
+def make_block(src: SourceText, start: int, end: int, kind: str = "paragraph", markers: bool = True) -> Block | None:
+    """A Block over src[start:end]; None when it holds no text."""
+    text, offsets = prose(src, start, end, strip_line_markers=markers) if kind != "code" else _code(src, start, end)
+    if not text:
+        return None
+    return Block(kind=kind, text=text, offsets=offsets, loc=location(src, offsets[0], offsets[-1] + 1))
+
+
+def _code(src: SourceText, start: int, end: int) -> tuple[str, list[int]]:
+    """A fenced block's code without its fence lines."""
+    lines = src.text[start:end].split("\n")
+    body_start = start + len(lines[0]) + 1 if lines and lines[0].lstrip().startswith(("```", "~~~")) else start
+    body_end = end
+    if len(lines) > 1 and lines[-1].lstrip().startswith(("```", "~~~")):
+        body_end = end - len(lines[-1]) - 1
+    text = src.text[body_start:body_end]
+    return text.strip("\n") and text, list(range(body_start, body_start + len(text)))

@@ -1,0 +1,63 @@
+"""Per-paper summaries: `# EN title`, `[View Paper](url)`, then `## N. question` sections.
+
+Headings come from the Markdown parser, so `#` lines inside fenced code are code, not headings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.arxiv_ids import id_from_url
+from qa.formats.base import DigestFormat, new_section
+from qa.formats.markup import leaf_blocks, line_range, location, make_block
+from qa.model import Lang, Paper
+from qa.source import SourceText
+
+VIEW_PAPER = re.compile(r"\[View Paper\]\((?P<url>[^)\s]+)\)")
+QUESTION = re.compile(r"(?P<n>\d+)\s*[.．)]\s*")
+
+
+class PaperSummaries(DigestFormat):
+    name = "paper-summaries"
+    description = "# EN title, [View Paper](url), then ## N. question sections"
+
+    @classmethod
+    def sniff(cls, src: SourceText) -> float:
+        if not VIEW_PAPER.search(src.text):
+            return 0.0
+        return 0.9 if re.search(r"^## \d+\.", src.text, re.M) else 0.5
+
+    def parse(self, src: SourceText):
+        papers: list[Paper] = []
+        for leaf in leaf_blocks(src.text):
+            start, end = line_range(src, leaf.first_line, leaf.last_line)
+            if leaf.kind == "heading" and leaf.level == 1:
+                title = make_block(src, start, end, kind="title")
+                papers.append(
+                    Paper(
+                        title=leaf.content,
+                        title_en=leaf.content,
+                        loc=location(src, start, end),
+                        sections=[new_section("title", Lang.EN, title.loc, blocks=[title])],
+                    )
+                )
+                continue
+            if not papers or leaf.kind == "hr":
+                continue
+            paper = papers[-1]
+            paper.loc = location(src, paper.loc.start, end)
+            view = VIEW_PAPER.search(leaf.content) if leaf.kind == "paragraph" else None
+            if view and len(paper.sections) == 1:
+                paper.url = view["url"]
+                paper.id, paper.version = id_from_url(paper.url) or (None, None)
+            elif leaf.kind == "heading" and leaf.level == 2:
+                number = QUESTION.match(leaf.content)
+                kind = f"question-{number['n']}" if number else "section"
+                paper.sections.append(new_section(kind, Lang.JA, location(src, start, end), heading=leaf.content))
+            elif len(paper.sections) > 1:
+                block = make_block(src, start, end, kind=leaf.kind)
+                if block:
+                    section = paper.sections[-1]
+                    section.blocks.append(block)
+                    section.loc = location(src, section.loc.start, block.loc.end)
+        return self.digest(src, self.name, papers)
