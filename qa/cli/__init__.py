@@ -37,9 +37,16 @@ def _root(
 
 
 def _register() -> None:
-    from qa.cli import parse as parse_commands
+    """Each module of qa.cli with a `register(app)` adds its commands (one file per command group)."""
+    import importlib
+    import pkgutil
 
-    parse_commands.register(app)
+    import qa.cli as package
+
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"qa.cli.{info.name}")
+        if hasattr(module, "register"):
+            module.register(app)
 
 
 _register()
