@@ -32,9 +32,18 @@ class Location(BaseModel):
 
 
 class Sentence(BaseModel):
+    """A sentence; ``offsets[i]`` is the file offset of ``text[i]`` (for spans inside it)."""
+
     text: str
     lang: Lang | None = None
     loc: Location
+    offsets: list[int] = Field(default_factory=list, exclude=True, repr=False)
+
+    def file_span(self, start: int, end: int) -> tuple[int, int]:
+        """File offsets of text[start:end]."""
+        if not self.offsets:
+            return self.loc.start + start, self.loc.start + end
+        return self.offsets[start], self.offsets[max(start, end - 1)] + 1
 
 
 class Block(BaseModel):

@@ -112,11 +112,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def segment_block(src: SourceText, block: Block) -> list[Sentence]:
     if block.kind == "code":
-        return [Sentence(text=block.text, loc=block.loc)]
+        return [Sentence(text=block.text, loc=block.loc, offsets=block.offsets)]
     sentences = []
     for start, end in split_sentences(block.text):
-        file_start, file_end = block.file_offset(start), block.file_offset(end - 1) + 1
-        sentences.append(Sentence(text=block.text[start:end], loc=location(src, file_start, file_end)))
+        offsets = block.offsets[start:end]
+        sentences.append(
+            Sentence(text=block.text[start:end], loc=location(src, offsets[0], offsets[-1] + 1), offsets=offsets)
+        )
     return sentences
 
 

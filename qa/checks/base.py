@@ -29,6 +29,17 @@ class CheckContext:
     def option(self, rule_id: str, name: str, default: Any) -> Any:
         return self.options.get(rule_id, {}).get(name, default)
 
+    def source(self, path: str):
+        """The SourceText of a parsed file, to turn offsets into line/column."""
+        return next(src for src, digest in self.parsed if digest.path == path)
+
+    def sentence_span(self, sentence, start: int, end: int):
+        """The Location of sentence.text[start:end] in its file."""
+        from qa.formats.markup import location
+
+        file_start, file_end = sentence.file_span(start, end)
+        return location(self.source(sentence.loc.file), file_start, file_end)
+
 
 class Rule:
     id: ClassVar[str]
