@@ -59,11 +59,6 @@ class Block(BaseModel):
     offsets: list[int] = Field(default_factory=list, exclude=True, repr=False)
     sentences: list[Sentence] = Field(default_factory=list)
 
-    def file_offset(self, index: int) -> int:
-        if index >= len(self.offsets):
-            return self.loc.end
-        return self.offsets[index]
-
 
 class Section(BaseModel):
     kind: str  # title, abstract_ja, abstract_en, summary, question-N, highlights, related, note…
