@@ -24,10 +24,23 @@ class CheckContext:
     parsed: list  # list[tuple[SourceText, Digest]]
     alignments: list = field(default_factory=list)  # list[AlignedPaper]
     glossary: Any = None  # qa.glossary Glossary, when one was given
+    abstracts: Any = None  # qa.abstracts AbstractIndex, when English abstracts were given
     options: dict[str, Any] = field(default_factory=dict)  # per-rule thresholds from config
 
     def option(self, rule_id: str, name: str, default: Any) -> Any:
         return self.options.get(rule_id, {}).get(name, default)
+
+    def papers(self) -> Iterator[tuple[Any, Any]]:
+        """(digest, paper) for every paper and related paper."""
+        for _, digest in self.parsed:
+            for paper in digest.all_papers():
+                yield digest, paper
+
+    def sections(self) -> Iterator[tuple[Any, Any, Any]]:
+        """(digest, paper, section) for every section of every paper."""
+        for digest, paper in self.papers():
+            for section in paper.sections:
+                yield digest, paper, section
 
     def source(self, path: str):
         """The SourceText of a parsed file, to turn offsets into line/column."""

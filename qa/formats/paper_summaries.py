@@ -29,8 +29,11 @@ class PaperSummaries(DigestFormat):
 
     def parse(self, src: SourceText):
         papers: list[Paper] = []
+        after_rule = False
         for leaf in leaf_blocks(src.text):
             start, end = line_range(src, leaf.first_line, leaf.last_line)
+            if leaf.kind == "heading" and leaf.level <= 2:
+                after_rule = False
             if leaf.kind == "heading" and leaf.level == 1:
                 title = make_block(src, start, end, kind="title")
                 papers.append(
@@ -42,9 +45,12 @@ class PaperSummaries(DigestFormat):
                     )
                 )
                 continue
-            if not papers or leaf.kind == "hr":
+            if not papers:
                 continue
             paper = papers[-1]
+            if leaf.kind == "hr":
+                after_rule = True
+                continue
             paper.loc = location(src, paper.loc.start, end)
             view = VIEW_PAPER.search(leaf.content) if leaf.kind == "paragraph" else None
             if view and len(paper.sections) == 1:
@@ -56,6 +62,10 @@ class PaperSummaries(DigestFormat):
                 paper.sections.append(new_section(kind, Lang.JA, location(src, start, end), heading=leaf.content))
             elif len(paper.sections) > 1:
                 block = make_block(src, start, end, kind=leaf.kind)
+                if block and after_rule and paper.sections[-1].kind != "note":
+                    # Text after the separator is no longer the last answer (generators leave
+                    # chat replies there): it goes to a note of its own.
+                    paper.sections.append(new_section("note", Lang.JA, block.loc))
                 if block:
                     section = paper.sections[-1]
                     section.blocks.append(block)

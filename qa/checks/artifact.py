@@ -1,0 +1,139 @@
+"""`artifact` rules: text a generating model or a scraped site left behind."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from qa.checks.base import CheckContext, Rule
+from qa.findings import Severity
+from qa.model import Lang
+
+# Chat replies and commentary about the text itself: never part of a digest.
+META_COMMENTARY = re.compile(
+    r"このタイトルは.{0,300}?(?:示して|表して|意味して)い(?:ます|る)"
+    r"|以下は.{0,40}?(?:要約|まとめ)です"
+    r"|はい、?(?:承知|かしこまり|わかり)(?:いた)?しました|承知(?:いた)?しました"
+    r"|申し訳(?:ありません|ございません)が"
+    r"|\b(?:Sure|Certainly|Of course),? here(?: is|'s)|\bAs an AI\b|\bI hope this helps\b|\bHere is (?:a|the) (?:summary|translation)\b",
+    re.I,
+)
+# The writer admits the source was not read: the section is filler, not a summary.
+MISSING_SOURCE = re.compile(
+    r"(?:本文|論文本文|全文)(?:が|は)(?:提供されていない|ない|含まれていない|与えられていない)(?:ため|ので)"
+    r"|本文に記載がない(?:ため|ので)"
+    r"|論文自体に参考文献(?:の)?リストが(?:ない|含まれていない)(?:ため|ので)"
+    r"|abstractを読む限り|アブストラクトのみ(?:から|に基づ)"
+    r"|(?:情報|詳細)は(?:抽出|特定)できませんでした"
+)
+PLACEHOLDER = re.compile(
+    r"\b(?:TODO|TBD|FIXME|XXX)\b|\[要確認\]|〇〇|○○|<placeholder>|\{\{[^}]*\}\}|lorem ipsum"
+    r"|[`(（][^`()（）\n]{0,30}の具体的な(?:数値|値|内容|名称)[)）`]",
+    re.I,
+)
+BOILERPLATE = re.compile(
+    r"本記事で使用している画像は|本サイトの運営者は|関連論文リストは本サイト内|指定された論文の情報です"
+    r"|(?:All rights reserved|Cookie|Subscribe to)"
+)
+UNFINISHED_TAIL = re.compile(r"(?:[、,，]|[^\s。．.!！?？）)」』\]*:：]\s*(?:が|を|に|の|と|は|て|で|や|から|より|ので|けど))$")
+MIN_DUPLICATE_CHARS = 40
+
+
+def _text_sentences(context: CheckContext):
+    for _, paper, section in context.sections():
+        for block in section.blocks:
+            if block.kind == "code":
+                continue
+            for sentence in block.sentences:
+                yield paper, section, block, sentence
+
+
+class _PatternRule(Rule):
+    pattern: re.Pattern
+    message: str
+
+    def check(self, context: CheckContext):
+        for paper, _, _, sentence in _text_sentences(context):
+            for m in self.pattern.finditer(sentence.text):
+                yield self.finding(
+                    self.message.format(text=m.group()),
+                    context.sentence_span(sentence, m.start(), m.end()),
+                    paper=paper.id,
+                    ja=sentence.text,
+                )
+
+
+class MetaCommentary(_PatternRule):
+    id = "artifact.meta_commentary"
+    severity = Severity.ERROR
+    description = "Commentary or chat text from a generating model (「このタイトルは…を示しています」, 「はい、承知しました」, \"Sure, here is\")."
+    example = "このタイトルは、テスト時に…についての研究を示しています。 → model commentary in the title"
+    pattern = META_COMMENTARY
+    message = "text written by a generating model, not part of the digest: '{text}'"
+
+
+class MissingSource(_PatternRule):
+    id = "artifact.missing_source"
+    severity = Severity.WARNING
+    description = "The writer says the paper's text was not available: the section is filler, not a summary."
+    example = "本文が提供されていないため、詳細は不明です。 → the summary was written without the paper"
+    pattern = MISSING_SOURCE
+    message = "the summary admits it was written without the paper: '{text}'"
+
+
+class Placeholder(_PatternRule):
+    id = "artifact.placeholder"
+    severity = Severity.ERROR
+    description = "Placeholder text left unfilled (TODO, 〇〇, [要確認], `(…の具体的な数値)`)."
+    example = "フレーム解像度を`(フレーム解像度の具体的な数値)`に設定 → placeholder never filled in"
+    pattern = PLACEHOLDER
+    message = "placeholder left in the text: '{text}'"
+
+
+class Boilerplate(_PatternRule):
+    id = "artifact.boilerplate"
+    severity = Severity.WARNING
+    description = "Site boilerplate copied with the text (image credits, disclaimers, site notices)."
+    example = "本記事で使用している画像は論文中の図表… → notice of the source site, not digest text"
+    pattern = BOILERPLATE
+    message = "boilerplate of the source site copied into the digest: '{text}'"
+
+
+class UnfinishedSentence(Rule):
+    id = "artifact.unfinished"
+    severity = Severity.WARNING
+    description = "A paragraph that stops mid-sentence (ends on 、 or a particle), as a cut-off generation does."
+    example = "…を組み合わせることで、 (end of paragraph) → sentence never finished"
+
+    def check(self, context: CheckContext):
+        for _, paper, section in context.sections():
+            if section.expected_lang != Lang.JA:
+                continue
+            for block in section.blocks:
+                if block.kind != "paragraph" or not block.sentences:
+                    continue
+                last = block.sentences[-1]
+                if last.lang == Lang.JA and UNFINISHED_TAIL.search(last.text):
+                    yield self.finding("the paragraph ends mid-sentence", last.loc, paper=paper.id, ja=last.text)
+
+
+class DuplicateParagraph(Rule):
+    id = "artifact.duplicate_paragraph"
+    severity = Severity.WARNING
+    description = "The same paragraph appears twice in one digest."
+    example = "a 3-line paragraph repeated under ## 3. and ## 4. → duplicate of line 120"
+
+    def check(self, context: CheckContext):
+        for _, digest in context.parsed:
+            seen: dict[str, int] = {}
+            blocks = defaultdict(list)
+            for paper in digest.all_papers():
+                for section in paper.sections:
+                    for block in section.blocks:
+                        key = " ".join(block.text.split())
+                        if block.kind != "code" and len(key) >= MIN_DUPLICATE_CHARS:
+                            blocks[key].append((paper, block))
+            for key, places in blocks.items():
+                for paper, block in places[1:]:
+                    seen.setdefault(key, places[0][1].loc.line)
+                    yield self.finding(f"paragraph repeats the one at line {seen[key]}", block.loc, paper=paper.id, ja=block.text)
