@@ -36,6 +36,7 @@ BOILERPLATE = re.compile(
     r"|(?:All rights reserved|Cookie|Subscribe to)"
 )
 UNFINISHED_TAIL = re.compile(r"(?:[、,，]|[^\s。．.!！?？）)」』\]*:：]\s*(?:が|を|に|の|と|は|て|で|や|から|より|ので|けど))$")
+HASHTAG_END = re.compile(r"#\S+$")
 MIN_DUPLICATE_CHARS = 40
 
 
@@ -109,11 +110,13 @@ class UnfinishedSentence(Rule):
         for _, paper, section in context.sections():
             if section.expected_lang != Lang.JA:
                 continue
-            for block in section.blocks:
+            for block, following in zip(section.blocks, [*section.blocks[1:], None]):
                 if block.kind != "paragraph" or not block.sentences:
                     continue
+                if following is not None and following.kind in ("list_item", "code", "table"):
+                    continue  # 「問題点として、」 leads into the list below it
                 last = block.sentences[-1]
-                if last.lang == Lang.JA and UNFINISHED_TAIL.search(last.text):
+                if last.lang == Lang.JA and not HASHTAG_END.search(last.text) and UNFINISHED_TAIL.search(last.text):
                     yield self.finding("the paragraph ends mid-sentence", last.loc, paper=paper.id, ja=last.text)
 
 

@@ -1,0 +1,102 @@
+"""`align` rules: English sentences dropped from a translation, Japanese sentences with no
+English source, summary sentences the abstract does not support, papers with no abstract."""
+
+from __future__ import annotations
+
+from qa.checks.base import CheckContext, Rule
+from qa.findings import Severity
+from qa.formats.markup import location
+
+
+def _ja_location(context: CheckContext, paper, indices: list[int]):
+    first, last = paper.ja[indices[0]], paper.ja[indices[-1]]
+    return location(context.source(first.file), first.start, last.end)
+
+
+def _neighbour_location(context: CheckContext, paper, link_index: int):
+    """Where an omitted English sentence would go: the Japanese sentence before it (or after)."""
+    before = [j for link in paper.links[:link_index] for j in link.ja]
+    after = [j for link in paper.links[link_index + 1 :] for j in link.ja]
+    anchor = before[-1:] or after[:1]
+    if not anchor:
+        return location(context.source(paper.file), 0, 0)
+    return _ja_location(context, paper, anchor)
+
+
+class Omission(Rule):
+    id = "align.omission"
+    severity = Severity.ERROR
+    description = "An English sentence of the abstract has no counterpart in the Japanese translation."
+    example = "EN sentence 5 'Code will be available at …' with no Japanese → omitted from the translation"
+    needs = ("alignments",)
+
+    def check(self, context: CheckContext):
+        for paper in context.alignments:
+            if paper.kind != "translation" or paper.unmatched:
+                continue
+            for index, link in enumerate(paper.links):
+                if link.en and not link.ja:
+                    en = " ".join(paper.en[i].text for i in link.en)
+                    yield self.finding(
+                        "English sentence has no Japanese counterpart (omitted after this sentence)",
+                        _neighbour_location(context, paper, index),
+                        paper=paper.id,
+                        en=en,
+                    )
+
+
+class Addition(Rule):
+    id = "align.addition"
+    severity = Severity.ERROR
+    description = "A Japanese sentence of a translation has no English source: content the abstract does not say."
+    example = "JA: …しかし、この手法は実用化されていない。 (no English source) → added by the translator"
+    needs = ("alignments",)
+
+    def check(self, context: CheckContext):
+        for paper in context.alignments:
+            if paper.kind != "translation" or paper.unmatched:
+                continue
+            for link in paper.links:
+                if link.ja and not link.en:
+                    ja = "".join(paper.ja[j].text for j in link.ja)
+                    yield self.finding("Japanese sentence has no English source", _ja_location(context, paper, link.ja), paper=paper.id, ja=ja)
+
+
+class Unsupported(Rule):
+    id = "align.unsupported"
+    severity = Severity.INFO
+    description = "A summary sentence states numbers or names the abstract lacks (they may come from the full paper)."
+    example = "JA: 220 GPU時間で事前学習 (abstract: 442 GPU hours) → '220' not in the abstract"
+    needs = ("alignments",)
+
+    def check(self, context: CheckContext):
+        for paper in context.alignments:
+            if paper.kind != "summary" or paper.unmatched:
+                continue
+            for link in paper.links:
+                if link.unsupported:
+                    ja = "".join(paper.ja[j].text for j in link.ja)
+                    missing = ", ".join(link.missing) or "its content"
+                    yield self.finding(
+                        f"not in the abstract: {missing}", _ja_location(context, paper, link.ja), paper=paper.id, ja=ja
+                    )
+
+
+class Unmatched(Rule):
+    id = "align.unmatched"
+    severity = Severity.WARNING
+    description = "No English abstract was found for a paper, so its bilingual checks did not run."
+    example = "a paper whose arXiv id and title are not in --abstracts → no English abstract"
+    needs = ("alignments",)
+
+    def check(self, context: CheckContext):
+        seen = set()
+        for paper in context.alignments:
+            key = (paper.file, paper.line)
+            if paper.unmatched and key not in seen:
+                seen.add(key)
+                src = context.source(paper.file)
+                start = src.line_start(paper.line)
+                yield self.finding(
+                    f"no English abstract found for {paper.id or repr(paper.title[:60])}", location(src, start, start), paper=paper.id
+                )

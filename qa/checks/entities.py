@@ -1,0 +1,78 @@
+"""`entities` rules: names of the English sentence (models, datasets, benchmarks, metrics, ids,
+URLs, LaTeX) missing from its Japanese pair, or written differently there."""
+
+from __future__ import annotations
+
+import re
+
+from qa.anchors import extract_anchors, fold_width
+from qa.checks.base import CheckContext, Rule
+from qa.checks.pairs import AlignedPair, translation_pairs
+from qa.findings import Severity
+
+NAME_KINDS = ("latin", "url", "latex")
+
+
+def _names(text: str) -> list:
+    return [a for a in extract_anchors(text) if a.kind in NAME_KINDS]
+
+
+def _surface_key(surface: str) -> str:
+    """Surface form up to width and an acronym plural (LLMs/LLM are the same name)."""
+    surface = fold_width(surface)
+    return re.sub(r"(?<=[A-Z0-9])s$", "", surface)
+
+
+def _glossary_rendered(context: CheckContext, anchor, pair: AlignedPair) -> bool:
+    """An English term the glossary translates (RL → 強化学習) is rendered, not dropped."""
+    glossary = context.glossary
+    if glossary is None:
+        return False
+    concepts = {m.entry for m in glossary.match_en(anchor.surface)}
+    return bool(concepts & {m.entry for m in glossary.match_ja(pair.ja_all)})
+
+
+class EntityMissing(Rule):
+    id = "entities.missing"
+    severity = Severity.WARNING
+    description = "A model, dataset, benchmark, URL or formula of the English sentence is absent from its Japanese translation."
+    example = "EN: Experiments on Llama-3 and Qwen-2.5 / JA: Llama-3を用いた実験 → 'Qwen-2.5' missing"
+    needs = ("alignments",)
+
+    def check(self, context: CheckContext):
+        for pair in translation_pairs(context):
+            ja_values = {a.value for a in _names(pair.ja_all)}
+            for anchor in _names(pair.en):
+                if anchor.value in ja_values or _glossary_rendered(context, anchor, pair):
+                    continue
+                yield self.finding(
+                    f"'{anchor.surface}' of the English is missing from the Japanese",
+                    pair.ja_location(context),
+                    paper=pair.paper.id,
+                    en=pair.en,
+                    ja=pair.ja,
+                )
+
+
+class EntityVariant(Rule):
+    id = "entities.variant"
+    severity = Severity.WARNING
+    description = "A name written differently in the Japanese than in the English (case or hyphenation: LLaMA3-8B vs Llama-3-8B)."
+    example = "EN: LLaMA3-8B / JA: Llama-3-8B → the name is spelled differently"
+    needs = ("alignments",)
+
+    def check(self, context: CheckContext):
+        for pair in translation_pairs(context):
+            en_surfaces = {}
+            for anchor in _names(pair.en):
+                en_surfaces.setdefault(anchor.value, set()).add(_surface_key(anchor.surface))
+            for anchor in _names(pair.ja):
+                spellings = en_surfaces.get(anchor.value)
+                if spellings and _surface_key(anchor.surface) not in spellings:
+                    yield self.finding(
+                        f"'{anchor.surface}' is written '{sorted(spellings)[0]}' in the English",
+                        pair.ja_location(context, anchor.start, anchor.end),
+                        paper=pair.paper.id,
+                        en=pair.en,
+                        ja=pair.ja,
+                    )

@@ -1,0 +1,106 @@
+"""`mistranslation` heuristics that run offline on aligned pairs: polarity, comparison
+direction, and promises turned into facts. They are hints for a reviewer (warnings), not proof."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from qa.checks.base import CheckContext, Rule
+from qa.checks.pairs import translation_pairs
+from qa.findings import Severity
+
+NEGATION_EN = re.compile(
+    r"\b(?:not|no|never|cannot|can't|won't|doesn't|don't|didn't|isn't|aren't|fails?|failed|unable|neither|nor|lacks?|lacking|none)\b",
+    re.I,
+)
+# Japanese negation from the morphological analysis: the auxiliaries ない/ぬ/ず/ん, ない as
+# "there is no", and negative nouns; 少ない and しか…ない ("only") are not negations.
+NEGATIVE_NOUNS = ("不可能", "失敗", "欠如", "不十分", "不可")
+ONLY_CONSTRUCTION = re.compile(r"しか[^。]*?(?:ない|ません|ず)")
+UP_EN = re.compile(r"\b(?:more|higher|greater|larger|increase[sd]?|increasing|improve[sd]?|improving|outperform\w*|surpass\w*|exceed\w*|boost\w*)\b", re.I)
+DOWN_EN = re.compile(r"\b(?:fewer|less|lower|smaller|decrease[sd]?|decreasing|reduce[sd]?|reducing|reduction|drops?|declines?|worse|underperform\w*)\b", re.I)
+UP_JA = re.compile(r"多い|高い|高く|増加|向上|上回|改善|超え|増や|大きく|大きい|強化")
+DOWN_JA = re.compile(r"少ない|少なく|低い|低く|減少|低下|削減|下回|減ら|小さく|小さい|悪化")
+FUTURE_RELEASE_EN = re.compile(r"\bwill (?:be )?(?:publicly )?(?:released?|available|made (?:publicly )?available|open[- ]sourced?|published)\b", re.I)
+PRESENT_RELEASE_JA = re.compile(r"(?:公開|入手|利用)(?:されています|されている|可能です|可能である|可能となっている|できます)")
+FUTURE_MARK_JA = re.compile(r"予定|今後|される見込み|する計画")
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    import fugashi
+
+    return fugashi.Tagger()
+
+
+def japanese_negations(text: str) -> int:
+    text = ONLY_CONSTRUCTION.sub("", text)
+    count = sum(text.count(noun) for noun in NEGATIVE_NOUNS)
+    for word in _tagger()(text):
+        lemma = word.feature.lemma or ""
+        if word.feature.pos1 == "助動詞" and lemma in ("ない", "ぬ", "ず"):
+            count += 1
+        elif word.feature.pos1 == "形容詞" and lemma in ("無い", "ない"):
+            count += 1
+    return count
+
+
+class NegationMismatch(Rule):
+    id = "mistranslation.negation"
+    severity = Severity.WARNING
+    description = "Negation in only one side of an aligned pair: the translation may say the opposite."
+    example = "EN: the router does not always produce optimal weights / JA: ルーターは最適な重みを生成する → negation lost"
+    needs = ("alignments",)
+
+    def check(self, context: CheckContext):
+        for pair in translation_pairs(context):
+            en = len(NEGATION_EN.findall(pair.en))
+            ja = japanese_negations(pair.ja)
+            if (en == 0) != (ja == 0):
+                side = "English" if en else "Japanese"
+                yield self.finding(
+                    f"only the {side} sentence is negated; check that the translation keeps the meaning",
+                    pair.ja_location(context),
+                    paper=pair.paper.id,
+                    en=pair.en,
+                    ja=pair.ja,
+                )
+
+
+class ComparisonDirection(Rule):
+    id = "mistranslation.direction"
+    severity = Severity.WARNING
+    description = "A comparison goes one way in the English (fewer, lower, reduce) and the other way in the Japanese (多い, 向上)."
+    example = "EN: 80x fewer tokens / JA: 80倍多いトークン → 'fewer' became '多い'"
+    needs = ("alignments",)
+
+    def check(self, context: CheckContext):
+        for pair in translation_pairs(context):
+            en_up, en_down = bool(UP_EN.search(pair.en)), bool(DOWN_EN.search(pair.en))
+            ja_up, ja_down = bool(UP_JA.search(pair.ja)), bool(DOWN_JA.search(pair.ja))
+            if en_up != en_down and ja_up != ja_down and en_up != ja_up:
+                en_word = (UP_EN if en_up else DOWN_EN).search(pair.en).group()
+                ja_word = (UP_JA if ja_up else DOWN_JA).search(pair.ja).group()
+                yield self.finding(
+                    f"'{en_word}' in the English but '{ja_word}' in the Japanese", pair.ja_location(context), paper=pair.paper.id, en=pair.en, ja=pair.ja
+                )
+
+
+class PromiseAsFact(Rule):
+    id = "mistranslation.promise"
+    severity = Severity.WARNING
+    description = "Something the English promises for the future (will be released) is stated as already done in the Japanese."
+    example = "EN: Code will be available at … / JA: コードは…で入手可能です → a promise became a fact"
+    needs = ("alignments",)
+
+    def check(self, context: CheckContext):
+        for pair in translation_pairs(context):
+            if FUTURE_RELEASE_EN.search(pair.en) and PRESENT_RELEASE_JA.search(pair.ja) and not FUTURE_MARK_JA.search(pair.ja):
+                yield self.finding(
+                    "the English promises a future release; the Japanese says it is already available",
+                    pair.ja_location(context),
+                    paper=pair.paper.id,
+                    en=pair.en,
+                    ja=pair.ja,
+                )

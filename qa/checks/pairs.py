@@ -1,0 +1,53 @@
+"""Aligned sentence pairs of translations, as the bilingual rules read them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from qa.checks.base import CheckContext
+from qa.formats.markup import location
+
+
+@dataclass
+class AlignedPair:
+    """One link of a translation: the English and Japanese text it joins, and where the Japanese is."""
+
+    paper: object  # AlignedPaper
+    link: object  # Link
+    en: str
+    ja: str
+    ja_all: str  # the whole Japanese translation of the paper
+    en_all: str  # the whole English abstract
+
+    def ja_location(self, context: CheckContext, start: int | None = None, end: int | None = None):
+        """Location of the pair's Japanese text, or of ja[start:end] when the span lies in one sentence."""
+        sentences = [self.paper.ja[j] for j in self.link.ja]
+        if start is not None:
+            offset = 0
+            for sentence in sentences:
+                if offset <= start and end <= offset + len(sentence.text):
+                    a = sentence.start + start - offset
+                    return location(context.source(sentence.file), a, a + (end - start))
+                offset += len(sentence.text)
+        first, last = sentences[0], sentences[-1]
+        return location(context.source(first.file), first.start, last.end)
+
+
+def translation_pairs(context: CheckContext, with_both_sides: bool = True) -> Iterator[AlignedPair]:
+    for paper in context.alignments:
+        if paper.kind != "translation" or paper.unmatched:
+            continue
+        ja_all = "".join(s.text for s in paper.ja)
+        en_all = " ".join(s.text for s in paper.en)
+        for link in paper.links:
+            if with_both_sides and not (link.en and link.ja):
+                continue
+            yield AlignedPair(
+                paper=paper,
+                link=link,
+                en=" ".join(paper.en[i].text for i in link.en),
+                ja="".join(paper.ja[j].text for j in link.ja),
+                ja_all=ja_all,
+                en_all=en_all,
+            )

@@ -1,0 +1,104 @@
+"""`qa check` (the pre-publication check) and `qa rules`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from qa.cli.output import print_notices
+
+FAIL_LEVELS = ("error", "warning", "info", "never")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check)
+    app.command("rules")(rules)
+
+
+def check(
+    paths: list[Path] = typer.Argument(..., help="Digest files or directories."),
+    abstracts: list[Path] = typer.Option([], "--abstracts", "-a", help="English abstracts (JSONL, Atom, Kaggle snapshot); repeatable."),
+    glossary: list[Path] = typer.Option([], "--glossary", "-g", help="Glossary YAML; repeatable, later files override earlier."),
+    report_format: str = typer.Option("text", "--format", help="text, json, sarif, junit or github."),
+    output: Path = typer.Option(None, "--output", "-o", help="Write the report to a file (atomically) instead of stdout."),
+    fail_on: str = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above: error (default), warning, info, never."),
+    select: list[str] = typer.Option([], "--select", help="Only these rule ids or families; repeatable."),
+    ignore: list[str] = typer.Option([], "--ignore", help="Skip these rule ids or families; repeatable."),
+    config_path: Path = typer.Option(None, "--config", help="Config file (default: qa.toml or pyproject.toml [tool.qa])."),
+    baseline: Path = typer.Option(None, "--baseline", help="Hide findings recorded in this baseline file."),
+    write_baseline: Path = typer.Option(None, "--write-baseline", help="Record the current findings as the baseline and exit 0."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Check files in this many processes."),
+    mt: bool = typer.Option(False, "--mt", help="Back-translate Japanese sentences with an installed MT model (mt.* rules)."),
+) -> int:
+    """Check digests before publication: languages, numbers, names, alignment, terms, style, structure."""
+    from qa.baseline import filter_baseline, read_baseline, write_baseline as save_baseline
+    from qa.checks import load_rules
+    from qa.config import load_config
+    from qa.errors import QaInputError
+    from qa.parallel import check_in_parallel
+    from qa.report import Summary, get_reporter
+
+    config = load_config(config_path)
+    fail_level = fail_on or config.fail_on
+    if fail_level not in FAIL_LEVELS:
+        raise QaInputError(f"--fail-on must be one of {', '.join(FAIL_LEVELS)}, not {fail_level!r}")
+    reporter = get_reporter(report_format)
+    extra = _mt_options() if mt else None
+    result = check_in_parallel(paths, [str(a) for a in abstracts], [str(g) for g in glossary], config, select, ignore, extra, jobs)
+    print_notices(result.notices)
+    findings = result.findings
+    if write_baseline:
+        save_baseline(write_baseline, findings)
+        print(f"qa: baseline of {len(findings)} findings written to {write_baseline}", file=sys.stderr)
+        return 0
+    baseline_path = baseline or config.baseline
+    if baseline_path:
+        findings = filter_baseline(findings, read_baseline(baseline_path))
+    summary = Summary.of(findings, files=result.summary.files, papers=result.summary.papers)
+    color = output is None and report_format == "text" and sys.stdout.isatty()
+    text = reporter.render(findings, summary, load_rules(), color=color)
+    if output:
+        from qa.writes import atomic_write_text
+
+        atomic_write_text(output, text)
+    else:
+        sys.stdout.write(text)
+    return _exit_code(findings, fail_level)
+
+
+def _exit_code(findings, fail_level: str) -> int:
+    if fail_level == "never":
+        return 0
+    from qa.findings import Severity
+
+    threshold = Severity(fail_level).rank
+    return 1 if any(f.severity.rank >= threshold for f in findings) else 0
+
+
+def _mt_options() -> dict:
+    from qa.mt.check import mt_check_options
+
+    return mt_check_options()
+
+
+def rules(rule_id: str = typer.Argument(None, help="Explain one rule.")) -> int:
+    """List the rules, or explain one."""
+    from qa.checks import load_rules
+    from qa.errors import QaInputError
+
+    registry = load_rules()
+    if rule_id:
+        if rule_id not in registry:
+            raise QaInputError(f"unknown rule {rule_id!r} (see `qa rules`)")
+        rule = registry[rule_id]
+        typer.echo(f"{rule.id} ({rule.severity.value})\n  {rule.description}\n  example: {rule.example}")
+        if rule.needs:
+            typer.echo(f"  needs: {', '.join(rule.needs)}")
+        return 0
+    width = max(len(r) for r in registry)
+    for rid in sorted(registry):
+        rule = registry[rid]
+        typer.echo(f"{rid:<{width}}  {rule.severity.value:<7}  {rule.description}")
+    return 0
