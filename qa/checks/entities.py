@@ -17,6 +17,15 @@ def _names(text: str) -> list:
     return [a for a in extract_anchors(text) if a.kind in NAME_KINDS]
 
 
+def is_proper_name(surface: str) -> bool:
+    """Names a translation must carry over: acronyms, model and dataset names (VLMs, LongRoPE2,
+    GPT-4o, rStar), not a capitalised common word of an expanded term (Medical, Visual, System)."""
+    if any(ch.isdigit() for ch in surface):
+        return True
+    uppers = sum(ch.isupper() for ch in surface)
+    return uppers >= 2 or (uppers == 1 and not surface[0].isupper())
+
+
 def _surface_key(surface: str) -> str:
     """Surface form up to width and an acronym plural (LLMs/LLM are the same name)."""
     surface = fold_width(surface)
@@ -42,11 +51,17 @@ class EntityMissing(Rule):
     def check(self, context: CheckContext):
         for pair in translation_pairs(context):
             ja_values = {a.value for a in _names(pair.ja_all)}
+            missing: list[str] = []
             for anchor in _names(pair.en):
-                if anchor.value in ja_values or _glossary_rendered(context, anchor, pair):
+                if anchor.kind == "latin" and not is_proper_name(anchor.surface):
                     continue
+                if anchor.value in ja_values or _glossary_rendered(context, anchor, pair) or anchor.surface in missing:
+                    continue
+                missing.append(anchor.surface)
+            if missing:
+                names = ", ".join(f"'{m}'" for m in missing)
                 yield self.finding(
-                    f"'{anchor.surface}' of the English is missing from the Japanese",
+                    f"{names} of the English {'is' if len(missing) == 1 else 'are'} missing from the Japanese",
                     pair.ja_location(context),
                     paper=pair.paper.id,
                     en=pair.en,

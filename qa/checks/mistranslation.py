@@ -10,14 +10,15 @@ from qa.checks.base import CheckContext, Rule
 from qa.checks.pairs import translation_pairs
 from qa.findings import Severity
 
+# Grammatical negation only: lexical negatives (insufficient / 不十分, inconsistent / 一貫性のない)
+# are translated as words and would make every pair look negated on one side.
 NEGATION_EN = re.compile(
-    r"\b(?:not|no|never|cannot|can't|won't|doesn't|don't|didn't|isn't|aren't|fails?|failed|unable|neither|nor|lacks?|lacking|none)\b",
-    re.I,
+    r"\b(?:not(?! only\b)|no|never|cannot|\w+n't|without|neither|nor|fails? to|failed to|unable to)\b", re.I
 )
-# Japanese negation from the morphological analysis: the auxiliaries ない/ぬ/ず/ん, ない as
-# "there is no", and negative nouns; 少ない and しか…ない ("only") are not negations.
-NEGATIVE_NOUNS = ("不可能", "失敗", "欠如", "不十分", "不可")
-ONLY_CONSTRUCTION = re.compile(r"しか[^。]*?(?:ない|ません|ず)")
+# 少ない is an adjective, しか…ない means "only", にもかかわらず means "despite": none negates.
+# Nouns that turn a negated clause into a complement (…ではないことを示す): still a negation.
+FORMAL_NOUNS = {"こと", "の", "もの", "ため", "よう", "わけ", "点", "場合", "とき", "時"}
+NOT_NEGATION_JA = re.compile(r"しか(?![しも])[^。]*?(?:ない|ません|ず)|(?:にも|に)(?:かかわらず|関わらず|拘らず)")
 UP_EN = re.compile(r"\b(?:more|higher|greater|larger|increase[sd]?|increasing|improve[sd]?|improving|outperform\w*|surpass\w*|exceed\w*|boost\w*)\b", re.I)
 DOWN_EN = re.compile(r"\b(?:fewer|less|lower|smaller|decrease[sd]?|decreasing|reduce[sd]?|reducing|reduction|drops?|declines?|worse|underperform\w*)\b", re.I)
 UP_JA = re.compile(r"多い|高い|高く|増加|向上|上回|改善|超え|増や|大きく|大きい|強化")
@@ -35,13 +36,19 @@ def _tagger():
 
 
 def japanese_negations(text: str) -> int:
-    text = ONLY_CONSTRUCTION.sub("", text)
-    count = sum(text.count(noun) for noun in NEGATIVE_NOUNS)
-    for word in _tagger()(text):
+    """Negated predicates: ない/ぬ/ず/ません, and ない as "there is no" — but not an attributive
+    negation inside a noun phrase (一貫性のない回答 is "inconsistent answers")."""
+    words = list(_tagger()(NOT_NEGATION_JA.sub("", text)))
+    count = 0
+    for word, following in zip(words, [*words[1:], None]):
         lemma = word.feature.lemma or ""
-        if word.feature.pos1 == "助動詞" and lemma in ("ない", "ぬ", "ず"):
-            count += 1
-        elif word.feature.pos1 == "形容詞" and lemma in ("無い", "ない"):
+        negation = (
+            (word.feature.pos1 == "助動詞" and lemma in ("ない", "ぬ", "ず", "ん"))
+            or (word.feature.pos1 == "形容詞" and lemma in ("無い", "ない"))
+            or word.surface in ("なし", "無し")
+        )
+        attributive = following is not None and following.feature.pos1 == "名詞" and following.surface not in FORMAL_NOUNS
+        if negation and not attributive:
             count += 1
     return count
 

@@ -31,6 +31,7 @@ def check(
     write_baseline: Path = typer.Option(None, "--write-baseline", help="Record the current findings as the baseline and exit 0."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Check files in this many processes."),
     mt: bool = typer.Option(False, "--mt", help="Back-translate Japanese sentences with an installed MT model (mt.* rules)."),
+    show_info: bool = typer.Option(False, "--show-info", help="List info findings in the text report too (other formats always include them)."),
 ) -> int:
     """Check digests before publication: languages, numbers, names, alignment, terms, style, structure."""
     from qa.baseline import filter_baseline, read_baseline, write_baseline as save_baseline
@@ -58,7 +59,13 @@ def check(
         findings = filter_baseline(findings, read_baseline(baseline_path))
     summary = Summary.of(findings, files=result.summary.files, papers=result.summary.papers)
     color = output is None and report_format == "text" and sys.stdout.isatty()
-    text = reporter.render(findings, summary, load_rules(), color=color)
+    shown = findings
+    if report_format == "text" and not show_info:
+        # Info findings (summary sentences citing the full paper) would bury the ones to fix.
+        shown = [f for f in findings if f.severity.value != "info"]
+        if summary.info:
+            print(f"qa: {summary.info} info findings not listed (use --show-info)", file=sys.stderr)
+    text = reporter.render(shown, summary, load_rules(), color=color)
     if output:
         from qa.writes import atomic_write_text
 

@@ -1,0 +1,77 @@
+"""Speed of `qa check`: wall time on the samples (with abstracts and glossary, start-up included),
+and throughput on a synthetic bilingual JSONL of many papers with --jobs.
+
+    .venv/bin/python benchmarks/check.py [--papers 10000] [--jobs 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QA = [sys.executable, "-m", "qa"]
+
+
+def wall(args: list[str], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(QA + args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def synthetic_jsonl(path: Path, papers: int) -> None:
+    """Papers built from the samples' real abstracts and the daily digest's real translations."""
+    gold = sorted((ROOT / "tests/data/gold").glob("*.json"))
+    pairs = []
+    for g in gold:
+        data = json.loads(g.read_text(encoding="utf-8"))
+        pairs.append((" ".join(data["en"]), "".join(data["ja"])))
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(papers):
+            en, ja = pairs[n % len(pairs)]
+            record = {"id": f"2501.{n:05d}", "title": f"Paper {n}", "abstract_en": en, "abstract_ja": ja}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def child_peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--papers", type=int, default=10_000)
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    samples = ["check", "samples/digests", "--abstracts", "samples/abstracts.jsonl", "--glossary", "glossaries/ml-ja.yaml", "--fail-on", "never"]
+    print(f"qa check samples (abstracts + glossary), median of 5: {wall(samples):.3f} s")
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "batch.jsonl"
+        synthetic_jsonl(big, args.papers)
+        size_mb = os.path.getsize(big) / 1e6
+        start = time.perf_counter()
+        subprocess.run(
+            QA + ["check", str(big), "--jobs", str(args.jobs), "--fail-on", "never", "--format", "json", "-o", str(Path(tmp) / "r.json")],
+            cwd=ROOT,
+            check=True,
+        )
+        seconds = time.perf_counter() - start
+        per_core = size_mb / seconds / args.jobs
+        print(
+            f"synthetic JSONL: {args.papers} papers, {size_mb:.1f} MB, --jobs {args.jobs}: {seconds:.1f} s, "
+            f"{size_mb / seconds:.2f} MB/s ({per_core:.2f} MB/s per core), peak RSS of a process {child_peak_rss_mb():.0f} MB"
+        )
+
+
+if __name__ == "__main__":
+    main()
