@@ -4,6 +4,7 @@ URLs, LaTeX) missing from its Japanese pair, or written differently there."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from qa.anchors import extract_anchors, fold_width
 from qa.checks.base import CheckContext, Rule
@@ -50,12 +51,17 @@ class EntityMissing(Rule):
 
     def check(self, context: CheckContext):
         for pair in translation_pairs(context):
-            ja_values = {a.value for a in _names(pair.ja_all)}
+            ja_here = {a.value for a in _names(pair.ja)}
+            ja_total = Counter(a.value for a in _names(pair.ja_all))
+            en_total = Counter(a.value for a in _names(pair.en_all))
             missing: list[str] = []
             for anchor in _names(pair.en):
                 if anchor.kind == "latin" and not is_proper_name(anchor.surface):
                     continue
-                if anchor.value in ja_values or _glossary_rendered(context, anchor, pair) or anchor.surface in missing:
+                # Absent here and used less often in the whole translation than in the English:
+                # dropped, not merely moved to a neighbouring sentence.
+                moved = ja_total[anchor.value] >= en_total[anchor.value]
+                if anchor.value in ja_here or moved or _glossary_rendered(context, anchor, pair) or anchor.surface in missing:
                     continue
                 missing.append(anchor.surface)
             if missing:
