@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -18,8 +19,13 @@ from qa.writes import atomic_write_text
 
 def fingerprint(finding: Finding) -> str:
     evidence = finding.ja or finding.en or finding.message
-    key = "\x1f".join([finding.rule, finding.file, finding.paper or "", " ".join(evidence.split())])
+    key = "\x1f".join([finding.rule, normalise_path(finding.file), finding.paper or "", " ".join(evidence.split())])
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+
+
+def normalise_path(path: str) -> str:
+    """One spelling of a path: `./a/b.md`, `a//b.md` and `a\\b.md` are all `a/b.md`."""
+    return Path(os.path.normpath(path.replace("\\", "/"))).as_posix()
 
 
 def write_baseline(path: str | Path, findings: list[Finding]) -> None:

@@ -11,15 +11,17 @@ baseline = ".qa-baseline.json"
 
 [tool.qa.rules."style.mixed_politeness"]
 severity = "info"        # override the default severity
-min_sentences = 3        # rule-specific thresholds
+min-majority = 3         # rule-specific thresholds (min-majority and min_majority are the same)
 ```
+
+Unknown keys are errors, so a misspelt setting fails loudly instead of silently doing nothing.
 """
 
 from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
@@ -34,7 +36,8 @@ class RuleConfig(BaseModel, extra="allow"):
     severity: Severity | None = None
 
     def thresholds(self) -> dict[str, Any]:
-        return dict(self.model_extra or {})
+        """Rule-specific settings under the names the rules read (TOML's kebab-case accepted)."""
+        return {key.replace("-", "_"): value for key, value in (self.model_extra or {}).items()}
 
 
 class Config(BaseModel):
@@ -42,12 +45,12 @@ class Config(BaseModel):
     glossary: list[str] = Field(default_factory=list)
     select: list[str] = Field(default_factory=list)
     ignore: list[str] = Field(default_factory=list)
-    fail_on: str = Field("error", alias="fail-on")
+    fail_on: Literal["error", "warning", "info", "never"] = Field("error", alias="fail-on")
     baseline: str | None = None
     rules: dict[str, RuleConfig] = Field(default_factory=dict)
     path: str | None = None  # the file this came from
 
-    model_config = {"populate_by_name": True}
+    model_config = {"populate_by_name": True, "extra": "forbid"}
 
 
 def load_config(explicit: str | Path | None = None, start: Path | None = None) -> Config:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from qa.findings import Finding
 
-DIRECTIVE = re.compile(r"<!--\s*qa:\s*(?P<scope>ignore-file|ignore)(?:\[(?P<rules>[^\]]*)\])?\s*-->")
+DIRECTIVE = re.compile(r"<!--\s*qa:\s*(?P<scope>ignore-file|ignore)\s*(?:\[(?P<rules>[^\]]*)\])?\s*-->")
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from qa.checks.base import RULES, CheckContext, Rule, load_rules, run_rules
+from qa.checks.base import FAMILIES, RULES, CheckContext, Rule, load_rules, run_rules
+from qa.errors import QaInputError
 from qa.config import Config, RuleConfig
 from qa.findings import Finding
 from qa.suppress import apply_suppressions
@@ -13,10 +14,13 @@ __all__ = ["CheckContext", "Rule", "RULES", "load_rules", "run_checks", "selecte
 def selected_rules(select: list[str] = (), ignore: list[str] = (), config: Config | None = None) -> list[type[Rule]]:
     """Rules after --select/--ignore (ids or families) and the config's enabled flags."""
     config = config or Config()
+    registry = load_rules()
+    # A misspelt rule id would silently select nothing and let CI pass.
+    _require_known([*select, *ignore, *config.select, *config.ignore, *config.rules], registry)
     select = list(select) or config.select
     ignore = [*ignore, *config.ignore]
     chosen = []
-    for rule_id, rule in sorted(load_rules().items()):
+    for rule_id, rule in sorted(registry.items()):
         if select and not _matches(rule_id, select):
             continue
         if _matches(rule_id, ignore) or not config.rules.get(rule_id, RuleConfig()).enabled:
@@ -47,6 +51,13 @@ def run_checks(
             finding.severity = override.severity
     texts = {digest.path: src.text for src, digest in parsed}
     return sorted(_dedupe(apply_suppressions(findings, texts)), key=Finding.sort_key)
+
+
+def _require_known(names: list[str], registry: dict) -> None:
+    known = set(registry) | set(FAMILIES)
+    for name in names:
+        if name not in known:
+            raise QaInputError(f"unknown rule or family {name!r} (see `qa rules`)")
 
 
 def _matches(rule_id: str, patterns: list[str]) -> bool:

@@ -9,13 +9,14 @@ from qa.checks.base import CheckContext, Rule
 from qa.findings import Severity
 from qa.model import Lang
 
-# Chat replies and commentary about the text itself: never part of a digest.
+# Chat replies and commentary about the text itself: never part of a digest. English words are
+# delimited by "no Latin letter" rather than \b, since they sit right against kana and kanji.
 META_COMMENTARY = re.compile(
     r"このタイトルは.{0,300}?(?:示して|表して|意味して)い(?:ます|る)"
     r"|以下は.{0,40}?(?:要約|まとめ)です"
     r"|はい、?(?:承知|かしこまり|わかり)(?:いた)?しました|承知(?:いた)?しました"
     r"|申し訳(?:ありません|ございません)が"
-    r"|\b(?:Sure|Certainly|Of course),? here(?: is|'s)|\bAs an AI\b|\bI hope this helps\b|\bHere is (?:a|the) (?:summary|translation)\b",
+    r"|(?<![A-Za-z])(?:(?:Sure|Certainly|Of course),? here(?: is|'s)|As an AI|I hope this helps|Here is (?:a|the) (?:summary|translation))(?![A-Za-z])",
     re.I,
 )
 # The writer admits the source was not read: the section is filler, not a summary.
@@ -25,10 +26,12 @@ MISSING_SOURCE = re.compile(
     r"|論文自体に参考文献(?:の)?リストが(?:ない|含まれていない)(?:ため|ので)"
     r"|abstractを読む限り|アブストラクトのみ(?:から|に基づ)"
     r"|(?:情報|詳細)は(?:抽出|特定)できませんでした"
+    r"|(?:著者|筆者)ら?に(?:直接)?問い合わせ"
 )
 PLACEHOLDER = re.compile(
-    r"\b(?:TODO|TBD|FIXME|XXX)\b|\[要確認\]|〇〇|○○|<placeholder>|\{\{[^}]*\}\}|lorem ipsum"
-    r"|[`(（][^`()（）\n]{0,30}の具体的な(?:数値|値|内容|名称)[)）`]",
+    r"(?<![A-Za-z0-9])(?-i:TODO|TBD|FIXME|XXX)(?![A-Za-z0-9])|\[要確認\]|〇〇|○○|<placeholder>|\{\{[^}]*\}\}|lorem ipsum"
+    r"|[`(（][^`()（）\n]{0,30}の具体的な(?:数値|値|内容|名称)[)）`]"
+    r"|[(（]具体的な[^()（）\n]{0,20}は(?:本文|論文|原文)を参照[)）]",
     re.I,
 )
 BOILERPLATE = re.compile(
@@ -40,22 +43,24 @@ HASHTAG_END = re.compile(r"#\S+$")
 MIN_DUPLICATE_CHARS = 40
 
 
-def _text_sentences(context: CheckContext):
+def _text_blocks(context: CheckContext):
     for _, paper, section in context.sections():
         for block in section.blocks:
-            if block.kind == "code":
-                continue
-            for sentence in block.sentences:
-                yield paper, section, block, sentence
+            if block.kind != "code":
+                yield paper, block
 
 
 class _PatternRule(Rule):
     pattern: re.Pattern
     message: str
+    # A paragraph of model commentary often matches several phrases; one finding says it.
+    # Each placeholder, by contrast, is a separate gap to fill.
+    each_match: bool = False
 
     def check(self, context: CheckContext):
-        for paper, _, _, sentence in _text_sentences(context):
-            for m in self.pattern.finditer(sentence.text):
+        for paper, block in _text_blocks(context):
+            matches = [(sentence, m) for sentence in block.sentences for m in self.pattern.finditer(sentence.text)]
+            for sentence, m in matches if self.each_match else matches[:1]:
                 yield self.finding(
                     self.message.format(text=m.group()),
                     context.sentence_span(sentence, m.start(), m.end()),
@@ -76,10 +81,10 @@ class MetaCommentary(_PatternRule):
 class MissingSource(_PatternRule):
     id = "artifact.missing_source"
     severity = Severity.WARNING
-    description = "The writer says the paper's text was not available: the section is filler, not a summary."
+    description = "The writer says the paper's text was not available (or sends the reader to it): the section is filler, not a summary."
     example = "本文が提供されていないため、詳細は不明です。 → the summary was written without the paper"
     pattern = MISSING_SOURCE
-    message = "the summary admits it was written without the paper: '{text}'"
+    message = "filler instead of content: the writer says the paper's information was not available to it: '{text}'"
 
 
 class Placeholder(_PatternRule):
@@ -88,6 +93,7 @@ class Placeholder(_PatternRule):
     description = "Placeholder text left unfilled (TODO, 〇〇, [要確認], `(…の具体的な数値)`)."
     example = "フレーム解像度を`(フレーム解像度の具体的な数値)`に設定 → placeholder never filled in"
     pattern = PLACEHOLDER
+    each_match = True
     message = "placeholder left in the text: '{text}'"
 
 
@@ -128,7 +134,6 @@ class DuplicateParagraph(Rule):
 
     def check(self, context: CheckContext):
         for _, digest in context.parsed:
-            seen: dict[str, int] = {}
             blocks = defaultdict(list)
             for paper in digest.all_papers():
                 for section in paper.sections:
@@ -136,7 +141,7 @@ class DuplicateParagraph(Rule):
                         key = " ".join(block.text.split())
                         if block.kind != "code" and len(key) >= MIN_DUPLICATE_CHARS:
                             blocks[key].append((paper, block))
-            for key, places in blocks.items():
+            for places in blocks.values():
+                first_line = places[0][1].loc.line
                 for paper, block in places[1:]:
-                    seen.setdefault(key, places[0][1].loc.line)
-                    yield self.finding(f"paragraph repeats the one at line {seen[key]}", block.loc, paper=paper.id, ja=block.text)
+                    yield self.finding(f"paragraph repeats the one at line {first_line}", block.loc, paper=paper.id, ja=block.text)

@@ -8,6 +8,7 @@ import unicodedata
 from qa.checks.base import CheckContext, Rule
 from qa.findings import Severity
 
+ID_MONTH_SLACK_DAYS = 2
 QUESTION_TEMPLATE = tuple(f"question-{n}" for n in range(1, 9))
 LENGTH_PROMISE = re.compile(r"(?P<n>\d+)\s*(?:字|文字)以内")
 NEW_STYLE_ID = re.compile(r"(?P<yy>\d{2})(?P<mm>\d{2})\.\d{4,5}")
@@ -26,7 +27,15 @@ class DuplicatePaper(Rule):
                 if not paper.id:
                     continue
                 if paper.id in first_seen:
-                    yield self.finding(f"paper {paper.id} already appears at line {first_seen[paper.id]}", paper.loc, paper=paper.id)
+                    # The title is the evidence, so a baseline entry survives edits above the paper.
+                    title_ja = paper.title if paper.title != paper.title_en else None
+                    yield self.finding(
+                        f"paper {paper.id} already appears at line {first_seen[paper.id]}",
+                        paper.loc,
+                        paper=paper.id,
+                        en=paper.title_en,
+                        ja=title_ja,
+                    )
                 else:
                     first_seen[paper.id] = paper.loc.line
 
@@ -100,7 +109,7 @@ class IdDateMismatch(Rule):
             if not month or not dates:
                 continue
             for date in dates:
-                if date[:7] < month:
+                if _month_with_slack(date) < month:
                     yield self.finding(
                         f"date {date} is before {month}, the month its arXiv id {paper.id} was issued", paper.loc, paper=paper.id
                     )
@@ -163,6 +172,18 @@ class TitleMismatch(Rule):
                     paper=paper.id,
                     en=record.title,
                 )
+
+
+def _month_with_slack(date: str) -> str:
+    """The month a date belongs to for arXiv ids: a paper submitted in the last days of a month
+    can be announced, and numbered, in the next one."""
+    from datetime import date as Date, timedelta
+
+    try:
+        day = Date.fromisoformat(date[:10]) + timedelta(days=ID_MONTH_SLACK_DAYS)
+    except ValueError:
+        return date[:7]
+    return day.isoformat()[:7]
 
 
 def _title_key(title: str) -> str:

@@ -8,7 +8,7 @@ sentences whose ending marks a register are counted (noun-ending fragments count
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -17,12 +17,13 @@ from qa.findings import Severity
 from qa.model import Lang, Sentence
 
 POLITE_END = re.compile(r"(?:です|ます|でした|ました|ません|ませんでした|でしょう|ましょう|ください)$")
-PLAIN_END = re.compile(
-    r"(?:である|であった|であろう|ではない|ではなかった|だ|だった|だろう|する|した|される|された|"
-    r"している|していた|できる|できた|できない|ない|なかった|ある|あった|いる|いた|なる|なった|"
-    r"れる|れた|示す|示した|示唆する|期待される|考えられる|求められる)$"
-)
-SENTENCE_TAIL = re.compile(r"[\s。．.!！?？）)」』\]*_]+$")
+# Plain endings: だ/である, the past た, a verb's dictionary form (its last kana is of the u-row)
+# and the adjective endings ない/しい/たい. Polite endings are tested first, so です/ます never
+# count here. Nouns and kanji-final fragments (「手法の提案」) mark no register.
+PLAIN_END = re.compile(r"(?:だ|た|[うくぐすつぬぶむる]|ない|しい|たい)$")
+SENTENCE_TAIL = re.compile(r"[^\w]+$")  # closing punctuation, brackets, emoji, emphasis markers
+LABEL_END = re.compile(r"[:：]\W*$")  # 「問題点：」 introduces what follows; it is not a sentence
+LIST_MARKER_LINE = re.compile(r"\s*(?:[-*+]|\d{1,3}[.)])\s")
 PROSE_BLOCKS = ("paragraph", "list_item")
 JA_COMMA_AFTER_KANA_KANJI = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff）」]),(?=\s?[\u3040-\u30ff\u4e00-\u9fff0-9A-Za-z])")
 # "1)", "a)", "iv)" enumerate items; their closer has no opener by design.
@@ -32,8 +33,9 @@ PAIRS = {")": "(", "」": "「", "』": "『", "】": "【"}
 HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f]+")
 FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 HALFWIDTH_ALNUM = re.compile(r"[0-9A-Za-z]")
-DOUBLED_CANDIDATE = re.compile(r"([ぁ-ん])\1|(\S{2,})\2|\b(\w+)\s+\3\b", re.I)
-DOUBLE_ENGLISH = re.compile(r"\b([A-Za-z]{2,})\s+\1\b", re.I)
+# English words sit right against kana and kanji, so their edges are "no Latin letter", not \b.
+DOUBLE_ENGLISH = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,})\s+\1(?![A-Za-z])", re.I)
+DOUBLED_CANDIDATE = re.compile(r"([ぁ-ん])\1|(\S{2,})\2|(?<![A-Za-z])([A-Za-z]{2,})\s+\3(?![A-Za-z])", re.I)
 
 
 def japanese_sentences(context: CheckContext, kinds: tuple[str, ...] = PROSE_BLOCKS) -> Iterator[tuple]:
@@ -48,11 +50,19 @@ def japanese_sentences(context: CheckContext, kinds: tuple[str, ...] = PROSE_BLO
                         yield paper, section, block, sentence
 
 
+def sentences_by_file(context: CheckContext, kinds: tuple[str, ...]) -> dict[str, list[tuple]]:
+    """(paper, sentence) of the Japanese prose of each file, for the rules that judge a whole document."""
+    by_file: dict[str, list[tuple]] = defaultdict(list)
+    for paper, _, _, sentence in japanese_sentences(context, kinds):
+        by_file[sentence.loc.file].append((paper, sentence))
+    return by_file
+
+
 def register_of(sentence: str) -> str | None:
     """'polite' (です/ます), 'plain' (だ/である and plain verb endings) or None (fragments)."""
-    tail = SENTENCE_TAIL.sub("", sentence)
-    if tail.endswith((":", "：")):
+    if LABEL_END.search(sentence):
         return None
+    tail = SENTENCE_TAIL.sub("", sentence)
     if POLITE_END.search(tail):
         return "polite"
     if PLAIN_END.search(tail):
@@ -60,38 +70,70 @@ def register_of(sentence: str) -> str | None:
     return None
 
 
+REGISTER_LABELS = {"polite": "です/ます", "plain": "だ/である"}
+
+
 class MixedPoliteness(Rule):
     id = "style.mixed_politeness"
     severity = Severity.WARNING
-    description = "です/ます and だ/である endings mixed within the body paragraphs of one section."
-    example = "…に苦しむ。…を紹介します。 (one section) → plain ending in a section written in です/ます"
+    description = "です/ます and だ/である endings mixed in the body prose of one section (list bullets apart)."
+    example = "…に苦しむ。…を紹介します。 (one section) → だ/である ending in a section written in です/ます"
 
     def check(self, context: CheckContext):
         min_majority = context.option(self.id, "min_majority", 2)
-        groups: dict[tuple, list[tuple]] = {}
-        # List items are fragments whose endings vary by design; textlint judges them apart too.
-        blocks = tuple(context.option(self.id, "blocks", ["paragraph"]))
-        for paper, section, block, sentence in japanese_sentences(context, blocks):
-            style = register_of(sentence.text)
-            if style:
-                key = (id(section), block.kind)
-                groups.setdefault(key, []).append((paper, section, sentence, style))
-        for members in groups.values():
-            counts = Counter(style for *_, style in members)
-            if len(counts) < 2:
+        for _, paper, section in context.sections():
+            if section.expected_lang != Lang.JA or section.kind == "title":
                 continue
-            (major, n_major), (minor, _) = counts.most_common(2)
-            if n_major < min_majority or counts["polite"] == counts["plain"]:
+            units = [marked for unit in _prose_units(context, section) if (marked := _registers(unit))]
+            whole = [pair for unit in units for pair in unit]
+            if verdict := _verdict(whole, min_majority):
+                yield from self._minority(paper, "section", whole, verdict)
                 continue
-            label = {"polite": "です/ます", "plain": "だ/である"}
-            for paper, section, sentence, style in members:
-                if style == minor:
-                    yield self.finding(
-                        f"{label[minor]} ending in a section written in {label[major]} ({n_major} sentences)",
-                        sentence.loc,
-                        paper=paper.id,
-                        ja=sentence.text,
-                    )
+            # No majority in the section: a paragraph that mixes inside itself still reads wrong.
+            for unit in units:
+                if verdict := _verdict(unit, min_majority):
+                    yield from self._minority(paper, "paragraph", unit, verdict)
+
+    def _minority(self, paper, scope: str, pairs: list[tuple[Sentence, str]], verdict: tuple[str, str, int]):
+        minor, major, n_major = verdict
+        for sentence, register in pairs:
+            if register == minor:
+                yield self.finding(
+                    f"{REGISTER_LABELS[minor]} ending in a {scope} written in {REGISTER_LABELS[major]} ({n_major} sentences)",
+                    sentence.loc,
+                    paper=paper.id,
+                    ja=sentence.text,
+                )
+
+
+def _prose_units(context: CheckContext, section) -> Iterator[list[Sentence]]:
+    """The section's body prose, one list per paragraph. A list item's bullet line is a fragment
+    whose ending varies by design (textlint judges lists apart); the lines after it, and the
+    paragraphs indented under it, are prose."""
+    for block in section.blocks:
+        if block.kind == "paragraph":
+            yield [s for s in block.sentences if s.lang == Lang.JA]
+        elif block.kind == "list_item":
+            source = context.source(block.loc.file)
+            yield [s for s in block.sentences if s.lang == Lang.JA and not _on_bullet_line(source, s)]
+
+
+def _on_bullet_line(source, sentence: Sentence) -> bool:
+    start = source.line_start(sentence.loc.line)
+    return bool(LIST_MARKER_LINE.match(source.text, start))
+
+
+def _registers(sentences: list[Sentence]) -> list[tuple[Sentence, str]]:
+    return [(s, register) for s in sentences if (register := register_of(s.text))]
+
+
+def _verdict(pairs: list[tuple[Sentence, str]], min_majority: int) -> tuple[str, str, int] | None:
+    """(minority register, majority register, majority count) when one register clearly dominates."""
+    counts = Counter(register for _, register in pairs)
+    if len(counts) < 2 or counts["polite"] == counts["plain"]:
+        return None
+    (major, n_major), (minor, _) = counts.most_common(2)
+    return (minor, major, n_major) if n_major >= min_majority else None
 
 
 class MixedPunctuation(Rule):
@@ -101,12 +143,13 @@ class MixedPunctuation(Rule):
     example = "…を抽出する。 and …を提案する,具体的には… in one file → ',' where the document uses '、'"
 
     MARKS = {"comma": ("、", "，", ","), "period": ("。", "．")}
+    # A half-width comma counts only between Japanese characters: "1,121" and "o3-mini, LLaMA" are fine.
+    PATTERNS = {",": JA_COMMA_AFTER_KANA_KANJI} | {m: re.compile(m) for m in ("、", "，", "。", "．")}
 
     def check(self, context: CheckContext):
-        for _, digest in context.parsed:
-            sentences = [(p, s) for p, sec, b, s in japanese_sentences(context, ("paragraph", "list_item", "title")) if s.loc.file == digest.path]
+        for sentences in sentences_by_file(context, ("paragraph", "list_item", "title")).values():
             for kind, marks in self.MARKS.items():
-                uses = {m: [(p, s, i) for p, s in sentences for i in self._positions(s.text, m)] for m in marks}
+                uses = {m: [(p, s, hit.start()) for p, s in sentences for hit in self.PATTERNS[m].finditer(s.text)] for m in marks}
                 counts = {m: len(v) for m, v in uses.items() if v}
                 if len(counts) < 2:
                     continue
@@ -121,12 +164,6 @@ class MixedPunctuation(Rule):
                             paper=paper.id,
                             ja=sentence.text,
                         )
-
-    @staticmethod
-    def _positions(text: str, mark: str) -> list[int]:
-        if mark == ",":
-            return [m.start() for m in JA_COMMA_AFTER_KANA_KANJI.finditer(text)]
-        return [i for i, ch in enumerate(text) if ch == mark]
 
 
 def _first_per_sentence(places: list[tuple]) -> list[tuple]:
@@ -199,8 +236,7 @@ class MixedWidthAlphanumerics(Rule):
     example = "以下の５つの側面 in a document with 5つ elsewhere → full-width '５'"
 
     def check(self, context: CheckContext):
-        for _, digest in context.parsed:
-            sentences = [(p, s) for p, _, _, s in japanese_sentences(context, ("paragraph", "list_item", "heading")) if s.loc.file == digest.path]
+        for sentences in sentences_by_file(context, ("paragraph", "list_item", "heading")).values():
             half = sum(len(HALFWIDTH_ALNUM.findall(s.text)) for _, s in sentences)
             full = [(p, s, m) for p, s in sentences for m in FULLWIDTH_ALNUM.finditer(s.text)]
             if not full or half <= sum(len(m.group()) for *_, m in full):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import PurePosixPath
+from urllib.parse import quote
 
 from qa import __version__
-from qa.baseline import fingerprint
+from qa.baseline import fingerprint, normalise_path
 from qa.findings import Finding
 from qa.report.base import Reporter, Summary
 
@@ -27,7 +29,6 @@ class SarifReporter(Reporter):
                         "driver": {
                             "name": "digest-qa",
                             "version": __version__,
-                            "informationUri": "https://pypi.org/project/digest-qa/",
                             "rules": [_rule(rules[r]) for r in rule_ids],
                         }
                     },
@@ -57,7 +58,7 @@ def _result(finding: Finding, rule_ids: list[str]) -> dict:
         "ruleId": finding.rule,
         "level": LEVELS[finding.severity.value],
         "message": {"text": finding.message},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": finding.file}, "region": region}}],
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(finding.file)}, "region": region}}],
         "partialFingerprints": {"qaEvidence/v1": fingerprint(finding)},
     }
     if finding.rule in rule_ids:
@@ -65,3 +66,10 @@ def _result(finding: Finding, rule_ids: list[str]) -> dict:
     if finding.paper:
         result["properties"] = {"paper": finding.paper}
     return result
+
+
+def artifact_uri(path: str) -> str:
+    """A URI reference for a path: relative paths stay relative (code scanning resolves them
+    against the repository root), spaces and non-ASCII characters are percent-encoded."""
+    posix = PurePosixPath(normalise_path(path))
+    return posix.as_uri() if posix.is_absolute() else quote(str(posix))

@@ -29,10 +29,14 @@ class TextReporter(Reporter):
                         lines.append(f"    ja: {_clip(f.ja)}")
             lines.append("")
         lines.append(
-            f"{summary.error} errors, {summary.warning} warnings, {summary.info} info "
-            f"in {summary.files} files ({summary.papers} papers)"
+            f"{_count(summary.error, 'error')}, {_count(summary.warning, 'warning')}, {summary.info} info "
+            f"in {_count(summary.files, 'file')} ({_count(summary.papers, 'paper')})"
         )
         return "\n".join(lines) + "\n"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _clip(text: str) -> str:
