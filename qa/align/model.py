@@ -11,6 +11,14 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 
+class MatchCandidate(BaseModel):
+    """A record a paper's title resembles, when the paper could not be matched for sure."""
+
+    id: str
+    title: str
+    score: float  # title similarity in [0, 1]
+
+
 class AbstractRecord(BaseModel):
     """One English abstract, whatever source it came from (JSONL, Atom, Kaggle snapshot, digest)."""
 
@@ -55,7 +63,7 @@ class Link(BaseModel):
 
 
 class AlignedPaper(BaseModel):
-    id: str | None
+    id: str | None = None
     kind: Literal["translation", "summary"]
     title: str
     file: str
@@ -66,6 +74,9 @@ class AlignedPaper(BaseModel):
     unmatched: bool = False  # no English abstract was found for the paper
     match_score: float | None = None  # how the record was matched: 1.0 by id, else title similarity
     related_to: str | None = None  # for a related paper: the id of the paper whose list it is in
+    match_method: str | None = None  # id, title, embedded-title, or embedded (the digest's own English abstract)
+    match_note: str | None = None  # e.g. the paper's id is not among the records
+    candidates: list[MatchCandidate] = Field(default_factory=list)  # closest titles of an unmatched or ambiguous paper
 
     def view(self) -> dict:
         return self.model_dump(mode="json", exclude_none=True)

@@ -1,0 +1,47 @@
+"""A loaded glossary: its entries, concept lookup, and term matching in English and Japanese."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from qa.glossary.matching import TermMatch, TermMatcher
+from qa.glossary.normalize import en_key
+from qa.glossary.schema import Entry
+
+CACHE_LIMIT = 50_000  # memoised texts per language: the rules of one check read the same sentences
+
+
+class Glossary:
+    def __init__(self, entries: list[Entry], name: str = "", sources: list[str] = ()) -> None:
+        self.entries = list(entries)
+        self.name = name
+        self.sources = list(sources)
+        self._by_key = {en_key(e.en): e for e in self.entries}
+        self._cache: dict[tuple[str, str], list[TermMatch]] = {}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def entry(self, en: str) -> Entry | None:
+        """The entry whose canonical English term is en (case-, hyphen- and space-insensitive)."""
+        return self._by_key.get(en_key(en))
+
+    @cached_property
+    def matcher(self) -> TermMatcher:
+        return TermMatcher(self.entries)
+
+    def match_en(self, text: str) -> list[TermMatch]:
+        """Glossary terms and abbreviations in English text."""
+        return self._memoised("en", text, self.matcher.match_en)
+
+    def match_ja(self, text: str) -> list[TermMatch]:
+        """Renderings (approved, variant, forbidden) and English forms in Japanese text."""
+        return self._memoised("ja", text, self.matcher.match_ja)
+
+    def _memoised(self, lang: str, text: str, match) -> list[TermMatch]:
+        key = (lang, text)
+        if key not in self._cache:
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[key] = match(text)
+        return list(self._cache[key])
