@@ -50,7 +50,7 @@ def check_parsed(parsed: list, config: Config, select=(), ignore=(), extra_optio
     )
     papers = sum(len(d.papers) for _, d in parsed)
     summary = Summary.of(findings, files=len(parsed), papers=papers)
-    notices = [src.notice for src, _ in parsed if src.notice]
+    notices = [n for src, _ in parsed for n in src.notices]
     return CheckResult(findings=findings, summary=summary, notices=notices, parsed=parsed, alignments=alignments)
 
 

@@ -25,8 +25,13 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 EXPECTED_LANGUAGE_SHARE = 0.15
 STATISTICAL_MIN_LETTERS = 40  # below this langdetect is a coin toss
 # An English run inside Japanese prose is worth flagging only when it reads as a sentence.
-UNTRANSLATED_MIN_WORDS = 6
-FUNCTION_WORDS = {"the", "a", "an", "is", "are", "was", "were", "of", "to", "and", "we", "this", "that", "in", "for", "with", "by", "on"}
+UNTRANSLATED_MIN_WORDS = 4
+FUNCTION_WORDS = {
+    "the", "a", "an", "of", "to", "and", "this", "that", "in", "for", "with", "by", "on", "but",
+    "not", "or", "as", "from", "at", "which", "than", "their", "its", "more",
+}
+# A finite verb or a subject pronoun makes a run of words a clause, not a title or a term.
+CLAUSE_WORDS = {"is", "are", "was", "were", "be", "been", "will", "can", "could", "we", "our", "it", "they", "has", "have", "does", "do", "should", "may"}
 REFERENCE_HEADING = re.compile(r"参考文献|References|Bibliography|関連論文")
 CITATION = re.compile(r"et al\.|\(\d{4}\)|\b(?:19|20)\d{2}\b|arXiv|\d{4}\.\d{4,5}|[\"“][^\"”]+[\"”]")
 
@@ -73,18 +78,25 @@ def _statistical(text: str, letters: int, default: Lang) -> Lang:
 
 
 def section_language(section: Section) -> Lang:
-    """The section's language: the expected one when it holds a fair share of the text (reference
-    lists and settings tables mix English titles into Japanese sections), else the majority."""
+    """The section's language: the expected one when it holds a fair share of the text (settings
+    tables mix English names into Japanese sections), else the majority. A reference list cites
+    English titles by design: any text in the expected language (its notes) makes it that language."""
     weights: dict[Lang, int] = {}
     for block in section.blocks:
         for sentence in block.sentences:
             weights[sentence.lang] = weights.get(sentence.lang, 0) + len(sentence.text)
     spoken = {k: v for k, v in weights.items() if k in (Lang.JA, Lang.EN, Lang.OTHER)}
     if spoken:
-        if spoken.get(section.expected_lang, 0) >= EXPECTED_LANGUAGE_SHARE * sum(spoken.values()):
+        expected = spoken.get(section.expected_lang, 0)
+        share = 0 if is_reference_list(section) else EXPECTED_LANGUAGE_SHARE
+        if expected and expected >= share * sum(spoken.values()):
             return section.expected_lang
         return max(spoken, key=spoken.get)
     return Lang.CODE if Lang.CODE in weights else Lang.NONE
+
+
+def is_reference_list(section: Section) -> bool:
+    return bool(section.heading and REFERENCE_HEADING.search(section.heading))
 
 
 class LanguageIssue(BaseModel):
@@ -120,7 +132,7 @@ def detect_languages(digest: Digest) -> list[LanguageIssue]:
 
 def _section_issues(paper_id: str | None, section: Section) -> list[LanguageIssue]:
     issues: list[LanguageIssue] = []
-    if section.heading and REFERENCE_HEADING.search(section.heading):
+    if is_reference_list(section):
         return issues  # reference lists cite English titles by design
     if section.lang in (Lang.JA, Lang.EN, Lang.OTHER) and section.lang != section.expected_lang:
         issues.append(
@@ -165,4 +177,7 @@ def is_english_prose(text: str) -> bool:
     words = WORD.findall(NON_LINGUISTIC.sub(" ", text))
     if len(words) < UNTRANSLATED_MIN_WORDS or CITATION.search(text):
         return False
-    return sum(w.lower() in FUNCTION_WORDS for w in words) >= 2
+    lowered = [w.lower() for w in words]
+    if any(w in CLAUSE_WORDS for w in lowered):
+        return True
+    return len(words) >= 6 and sum(w in FUNCTION_WORDS for w in lowered) >= 2

@@ -14,6 +14,7 @@ from qa.source import SourceText, expand_inputs, read_source
 def parse_source(src: SourceText, format: str | None = None) -> Digest:
     """Parse and segment a decoded source; language labels are filled too."""
     fmt = get_format(format) if format else detect_format(src)
+    src.parse_notices.clear()  # parsing again must not repeat them
     digest = fmt().parse(src)
     segment_digest(src, digest)
     detect_languages(digest)

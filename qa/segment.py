@@ -1,10 +1,10 @@
 """Stage 3 (segment): sentence spans in Japanese, English and mixed text.
 
-Japanese sentences end at 。！？!? (plus closing brackets/quotes that follow), never inside
-「」『』（）() brackets, and at line breaks in Japanese text (digests do not wrap Japanese lines
-mid-sentence). English sentences end at . ! ? followed by a space and a sentence start,
-except after abbreviations (e.g., i.e., et al., Fig. 3, vs.), inside brackets, URLs, inline
-code and $…$ maths; decimals and versions (55.11%, Qwen-2.5) have no space after the point.
+Japanese sentences end at 。！？ and half-width !? (plus closing brackets/quotes that follow),
+never inside 「」『』（）() brackets, and at line breaks in Japanese text (digests do not wrap
+Japanese lines mid-sentence). English sentences end at . ! ? followed by a space and a sentence
+start, except after abbreviations (e.g., i.e., et al., Fig. 3, vs.), inside brackets, URLs,
+inline code and $…$ maths; decimals and versions (55.11%, Qwen-2.5) have no space after the point.
 """
 
 from __future__ import annotations
@@ -24,53 +24,56 @@ ABBREVIATIONS = {
     "dr", "mr", "ms", "prof", "approx", "resp", "ref", "refs", "vol", "pp", "ch", "inc", "st", "jr",
 }
 # Spans inside which nothing ends a sentence: URLs, inline code, $…$ / \(…\) maths.
-PROTECTED = re.compile(r"https?://\S+|`[^`\n]*`|\$[^$\n]+\$|\\\([^\n]*?\\\)")
+# A URL ends before trailing punctuation, so "available at https://github.com/x. Next" splits.
+PROTECTED = re.compile(r"https?://\S*[^\s.,;:!?'\")\]」』）。、！？]|`[^`\n]*`|\$[^$\n]+\$|\\\([^\n]*?\\\)")
 KANA = re.compile(r"[\u3041-\u30ff]")
+# The word a point follows, when it starts a word (not the B of "13B" or the o of "GPT-4o").
+WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9.])[A-Za-z][A-Za-z.]*$")
 MAX_BRACKET_SPAN = 200  # an unclosed bracket stops protecting after this many characters
+# The only characters that can change the state: line breaks, terminators and brackets.
+EVENT = re.compile(
+    "[" + re.escape("\n" + JA_TERMINATORS + LATIN_TERMINATORS + "".join(OPENERS) + "".join(OPENERS.values())) + "]"
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in text, whitespace trimmed, in order."""
-    protected = _protected_mask(text)
+    protected = [m.span() for m in PROTECTED.finditer(text)]
     japanese = KANA.search(text) is not None
     spans: list[tuple[int, int]] = []
-    start = 0
+    start = resume = 0
     stack: list[tuple[str, int]] = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if protected[i]:
-            i += 1
+    shield = 0  # index of the first protected span that may still cover a later character
+    for event in EVENT.finditer(text):
+        i = event.start()
+        while shield < len(protected) and protected[shield][1] <= i:
+            shield += 1
+        if i < resume or (shield < len(protected) and protected[shield][0] <= i):
             continue
+        ch = text[i]
+        if stack and i - 1 - stack[-1][1] > MAX_BRACKET_SPAN:
+            stack.clear()  # the innermost (newest) bracket went stale: so did all below it
         if ch in OPENERS:
             stack.append((OPENERS[ch], i))
         elif stack and ch == stack[-1][0]:
             stack.pop()
-        while stack and i - stack[-1][1] > MAX_BRACKET_SPAN:
-            stack.pop(0)
+        if stack and i - stack[-1][1] > MAX_BRACKET_SPAN:
+            stack.clear()
         end = None
         if ch == "\n" and (japanese or text.startswith("\n", i + 1)):
             end = i
             stack.clear()
         elif not stack and ch in JA_TERMINATORS:
             end = _after_closers(text, i + 1)
-        elif not stack and ch in LATIN_TERMINATORS and _ends_latin_sentence(text, i):
+        elif not stack and ch in LATIN_TERMINATORS and (
+            _ends_latin_sentence(text, i) or (japanese and ch != "." and _ends_japanese_sentence(text, i))
+        ):
             end = _after_closers(text, i + 1)
         if end is not None:
             spans.append((start, end))
-            start, i = end, max(end, i + 1)
-            continue
-        i += 1
+            start, resume = end, max(end, i + 1)
     spans.append((start, len(text)))
     return [t for s, e in spans if (t := _trim(text, s, e))]
-
-
-def _protected_mask(text: str) -> list[bool]:
-    mask = [False] * len(text)
-    for m in PROTECTED.finditer(text):
-        for j in range(m.start(), m.end()):
-            mask[j] = True
-    return mask
 
 
 def _after_closers(text: str, i: int) -> int:
@@ -79,11 +82,21 @@ def _after_closers(text: str, i: int) -> int:
     return i
 
 
+def _ends_japanese_sentence(text: str, i: int) -> bool:
+    """A half-width ! or ? in Japanese text ends a sentence like ！？, unless ASCII text follows
+    directly (`Yahoo!Japan`, `![image](…)`). (A half-width point does not: Qwen-2.5, 98.5%.)"""
+    j = _after_closers(text, i + 1)
+    return j >= len(text) or not text[j].isascii() or text[j].isspace()
+
+
 def _ends_latin_sentence(text: str, i: int) -> bool:
     """A Latin . ! ? at text[i] ends a sentence: whitespace follows, then a sentence start."""
     j = _after_closers(text, i + 1)
     if j >= len(text):
         return True
+    if _is_cjk(text[j]) or _japanese_word_follows(text, j):
+        # "…approach.特に、" or "…spaces.R2-T2は、": a Japanese sentence follows without a space
+        return _is_cjk_sentence_start(text, i)
     if not text[j].isspace():
         return False
     while j < len(text) and text[j] in " \t":
@@ -95,11 +108,28 @@ def _ends_latin_sentence(text: str, i: int) -> bool:
         return False
     if text[i] != ".":
         return True
-    word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(0, i - 12) : i])
-    if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
+    word = WORD_BEFORE.search(text, max(0, i - 12), i)
+    if word and word.group().lower().rstrip(".") in ABBREVIATIONS:
         return False
-    # A single capital before the point is an initial (J. Smith), not a sentence end.
-    return not (word and len(word.group(1)) == 1 and word.group(1).isupper())
+    # A single capital before the point is an initial (J. Smith), not a sentence end; the B of
+    # "13B." is no word of its own, so it is not one.
+    return not (word and len(word.group()) == 1 and word.group().isupper())
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3040" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+
+
+def _japanese_word_follows(text: str, j: int) -> bool:
+    """A capitalised Latin name glued to Japanese (R2-T2は, LLaMA3-8Bと) starts at text[j]."""
+    m = re.match(r"[A-Z][A-Za-z0-9\-.]*", text[j:])
+    return bool(m) and j + m.end() < len(text) and _is_cjk(text[j + m.end()])
+
+
+def _is_cjk_sentence_start(text: str, i: int) -> bool:
+    """A Latin full stop right before Japanese ends an English sentence, not an abbreviation."""
+    word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(0, i - 12) : i])
+    return text[i] != "." or not (word and word.group(1).lower().rstrip(".") in ABBREVIATIONS)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -117,7 +147,7 @@ def segment_block(src: SourceText, block: Block) -> list[Sentence]:
     for start, end in split_sentences(block.text):
         offsets = block.offsets[start:end]
         sentences.append(
-            Sentence(text=block.text[start:end], loc=location(src, offsets[0], offsets[-1] + 1), offsets=offsets)
+            Sentence(text=block.text[start:end], loc=location(src, offsets[0], src.char_end(offsets[-1])), offsets=offsets)
         )
     return sentences
 

@@ -7,6 +7,8 @@ exports can give file:line:column and character offsets.
 from __future__ import annotations
 
 import bisect
+import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from qa.errors import QaInputError
 # EUC-JP first: its byte ranges reject most CP932 text, while CP932 accepts many EUC-JP bytes.
 LEGACY_JAPANESE_ENCODINGS = ("euc_jp", "cp932")
 INPUT_SUFFIXES = (".md", ".txt", ".jsonl")
+NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -25,18 +28,24 @@ class SourceText:
     path: str
     text: str
     encoding: str = "utf-8"
-    notice: str | None = None
+    notice: str | None = None  # how the file was decoded, when it was not UTF-8
+    # Problems a parser worked around (an unclosed code fence…), each "file:line: message".
+    parse_notices: list[str] = field(default_factory=list)
+    # Characters decoded from an escape (JSON `\u3042`, `\"`): file offset → offset just past it.
+    escape_ends: dict[int, int] = field(default_factory=dict, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
-        starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
-        self._line_starts = starts
+        self._line_starts = [0, *(m.end() for m in NEWLINE.finditer(self.text))]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
+
+    def char_end(self, offset: int) -> int:
+        """File offset just past the raw text of the character at offset: itself or its escape."""
+        return self.escape_ends.get(offset, offset + 1)
 
     def line_start(self, line: int) -> int:
         return self._line_starts[line - 1]
@@ -45,15 +54,30 @@ class SourceText:
     def line_count(self) -> int:
         return len(self._line_starts)
 
+    @property
+    def notices(self) -> list[str]:
+        """What to tell the user about this file: its encoding, then the parse problems."""
+        return ([self.notice] if self.notice else []) + self.parse_notices
+
 
 def decode_bytes(data: bytes, path: str) -> SourceText:
     """Decode UTF-8 (with or without BOM), else a Japanese legacy encoding with a notice."""
-    if not data.strip():
-        raise QaInputError(f"{path}: file is empty")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise QaInputError(f"{path}: UTF-16 text, expected UTF-8; convert it with `iconv -f UTF-16 -t UTF-8`")
     if b"\x00" in data[:8192]:
         raise QaInputError(f"{path}: binary file (contains NUL bytes), expected UTF-8 text")
+    text, encoding, notice = _decode(data, path)
+    if not text.strip():
+        raise QaInputError(f"{path}: file is empty")
+    # One line break convention, as the Markdown parser counts lines: CRLF and lone CR become LF.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return SourceText(path, text, encoding=encoding, notice=notice)
+
+
+def _decode(data: bytes, path: str) -> tuple[str, str, str | None]:
+    """(text, encoding, notice): UTF-8 first, then the legacy Japanese encodings."""
     try:
-        return SourceText(path, data.decode("utf-8-sig").replace("\r\n", "\n"))
+        return data.decode("utf-8-sig"), "utf-8", None
     except UnicodeDecodeError:
         pass
     for encoding in LEGACY_JAPANESE_ENCODINGS:
@@ -63,12 +87,8 @@ def decode_bytes(data: bytes, path: str) -> SourceText:
             continue
         if _looks_japanese(text):
             label = {"euc_jp": "EUC-JP", "cp932": "Shift_JIS/CP932"}[encoding]
-            return SourceText(
-                path,
-                text.replace("\r\n", "\n"),
-                encoding=encoding,
-                notice=f"{path}: decoded as {label}, not UTF-8; convert it with `iconv -f {label.split('/')[-1]} -t UTF-8`",
-            )
+            notice = f"{path}: decoded as {label}, not UTF-8; convert it with `iconv -f {label.split('/')[-1]} -t UTF-8`"
+            return text, encoding, notice
     raise QaInputError(f"{path}: not UTF-8 text and not Shift_JIS/CP932/EUC-JP either")
 
 
@@ -92,14 +112,15 @@ def read_source(path: str | Path) -> SourceText:
 
 
 def expand_inputs(paths: list[str | Path]) -> list[Path]:
-    """Files as given; directories expand to their *.md, *.txt and *.jsonl files, sorted."""
+    """Files as given; directories expand to their *.md, *.txt and *.jsonl files, sorted, leaving
+    out hidden directories (.venv, .git) and files. Each file comes once, in first-seen order."""
     if not paths:
         raise QaInputError("no input paths given")
     found: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            inner = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix in INPUT_SUFFIXES)
+            inner = sorted(f for f in p.rglob("*") if f.suffix in INPUT_SUFFIXES and _visible(f, p) and f.is_file())
             if not inner:
                 raise QaInputError(f"{raw}: directory has no *.md, *.txt or *.jsonl files")
             found.extend(inner)
@@ -107,4 +128,8 @@ def expand_inputs(paths: list[str | Path]) -> list[Path]:
             found.append(p)
         else:
             raise QaInputError(f"{raw}: no such file or directory")
-    return found
+    return list(dict.fromkeys(found))
+
+
+def _visible(path: Path, root: Path) -> bool:
+    return not any(part.startswith(".") for part in path.relative_to(root).parts)

@@ -50,8 +50,11 @@ class CheckContext:
         """The Location of sentence.text[start:end] in its file."""
         from qa.formats.markup import location
 
+        src = self.source(sentence.loc.file)
         file_start, file_end = sentence.file_span(start, end)
-        return location(self.source(sentence.loc.file), file_start, file_end)
+        if sentence.offsets:  # a span ending on a JSON escape covers the whole escape
+            file_end = src.char_end(sentence.offsets[max(start, end - 1)])
+        return location(src, file_start, file_end)
 
 
 class Rule:

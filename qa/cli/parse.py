@@ -27,7 +27,7 @@ def parse(
     from qa.views import digest_view
 
     parsed = parse_paths(paths, format)
-    print_notices([src.notice for src, _ in parsed if src.notice])
+    print_notices([notice for src, _ in parsed for notice in src.notices])
     if json_output:
         print_json({"digests": [digest_view(d) for _, d in parsed]})
         return 0
@@ -52,7 +52,7 @@ def detect(
     from qa.views import digest_view
 
     parsed = parse_paths(paths, format)
-    print_notices([src.notice for src, _ in parsed if src.notice])
+    print_notices([notice for src, _ in parsed for notice in src.notices])
     issues = {d.path: detect_languages(d) for _, d in parsed}
     if json_output:
         views = []

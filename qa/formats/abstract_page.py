@@ -47,7 +47,7 @@ class AbstractPage(DigestFormat):
         related_at = src.text.find("\n" + RELATED_HEADING + "\n")
         meta_end = related_at if related_at >= 0 else len(src.text)
         fields: dict[str, tuple[int, int]] = {}
-        for leaf in leaf_blocks(src.text[:meta_end]):
+        for leaf in leaf_blocks(src, 0, meta_end):
             start, end = line_range(src, leaf.first_line, leaf.last_line)
             key = ITEM_KEY.match(src.text, start, end)
             if leaf.kind == "list_item" and key:
@@ -55,10 +55,10 @@ class AbstractPage(DigestFormat):
         paper = self._paper(src, fields, meta_end)
         if related_at >= 0:
             paper.related, footer_start = self._related(src, related_at + len(RELATED_HEADING) + 2)
-            footer = [make_block(src, *self._line(src, o)) for o in self._line_offsets(src, footer_start)]
-            if any(footer):
-                first = next(b for b in footer if b)
-                paper.sections.append(new_section("note", Lang.JA, first.loc, blocks=footer))
+            footer = [b for o in self._line_offsets(src, footer_start) if (b := make_block(src, *self._line(src, o)))]
+            if footer:
+                loc = location(src, footer[0].loc.start, footer[-1].loc.end)
+                paper.sections.append(new_section("note", Lang.JA, loc, blocks=footer))
         return self.digest(src, self.name, [paper])
 
     def _paper(self, src: SourceText, fields: dict[str, tuple[int, int]], end: int) -> Paper:
@@ -122,6 +122,7 @@ class AbstractPage(DigestFormat):
 
 
 def _iso_date(value: str | None) -> str | None:
+    """An RFC 2822 date ("Sun, 17 Aug 2025 14:50:23 GMT") as an ISO date; other text as it is."""
     if not value:
         return None
     try:

@@ -42,7 +42,8 @@ class Article(DigestFormat):
             if not line.strip():
                 continue
             section = self._section_for(src, line, start, end, sections)
-            block = make_block(src, start, end, kind="list_item" if BULLET.match(line) else "paragraph")
+            bullet = BULLET.match(line)  # "・" and "•" are no Markdown markers: cut every bullet here
+            block = make_block(src, start + (bullet.end() if bullet else 0), end, kind="list_item" if bullet else "paragraph")
             if block and section is not None:
                 section.blocks.append(block)
                 section.loc = location(src, section.loc.start, block.loc.end)

@@ -7,6 +7,7 @@ included, so findings point at the right column.
 from __future__ import annotations
 
 import json
+import re
 from json.decoder import scanstring
 
 from qa.arxiv_ids import split_id
@@ -23,6 +24,10 @@ FIELD_SECTIONS = {
     "abstract_ja": ("abstract_ja", Lang.JA),
     "summary_ja": ("summary", Lang.JA),
 }
+# Keys whose values end up as text in the model: anything but a JSON string is an input error.
+TEXT_KEYS = ("id", *FIELD_SECTIONS, "url", "date", "published")
+# json accepts a lone \ud800 escape, but such text cannot be written back out as UTF-8.
+UNPAIRED_SURROGATE = re.compile("[\ud800-\udfff]")
 ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 WHITESPACE = " \t\r\n"
 
@@ -33,10 +38,9 @@ class BilingualJsonl(DigestFormat):
 
     @classmethod
     def sniff(cls, src: SourceText) -> float:
-        first = src.text.lstrip()[:1]
-        if first != "{":
-            return 0.0
-        return 1.0 if src.path.endswith(".jsonl") else 0.7
+        if src.path.endswith(".jsonl"):
+            return 1.0  # whatever its lines hold: a line that is no paper is reported by its number
+        return 0.7 if src.text.lstrip().startswith("{") else 0.0
 
     def parse(self, src: SourceText):
         papers: list[Paper] = []
@@ -52,20 +56,21 @@ class BilingualJsonl(DigestFormat):
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise QaInputError(f"{src.path}:{number}: invalid JSON ({exc.msg} at column {exc.colno})") from None
-        if not isinstance(record, dict) or not record.get("id"):
-            raise QaInputError(f"{src.path}:{number}: each line must be a JSON object with an 'id'")
-        ids = split_id(str(record["id"]))
+        _check_record(record, f"{src.path}:{number}")
+        ids = split_id(record["id"])
         sections: list[Section] = []
         for key, value_start in _string_fields(line):
             if key not in FIELD_SECTIONS:
                 continue
+            if any(s.heading == key for s in sections):
+                raise QaInputError(f"{src.path}:{number}: key '{key}' appears twice")
             block = _string_block(src, line, value_start, start)
             if block:
                 kind, lang = FIELD_SECTIONS[key]
                 sections.append(new_section(kind, lang, block.loc, heading=key, blocks=[block]))
-        title = record.get("title_ja") or record.get("title") or str(record["id"])
+        title = record.get("title_ja") or record.get("title") or record["id"]
         return Paper(
-            id=ids[0] if ids else str(record["id"]),
+            id=ids[0] if ids else record["id"],
             version=ids[1] if ids else None,
             url=record.get("url"),
             title=title,
@@ -74,6 +79,17 @@ class BilingualJsonl(DigestFormat):
             loc=location(src, start, start + len(line)),
             sections=sections,
         )
+
+
+def _check_record(record: object, where: str) -> None:
+    if not isinstance(record, dict) or not record.get("id"):
+        raise QaInputError(f"{where}: each line must be a JSON object with an 'id'")
+    for key in TEXT_KEYS:
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            raise QaInputError(f"{where}: '{key}' must be a JSON string, not {json.dumps(value)[:40]}")
+        if value and UNPAIRED_SURROGATE.search(value):
+            raise QaInputError(f"{where}: '{key}' contains an unpaired \\u surrogate escape")
 
 
 def _string_fields(line: str) -> list[tuple[str, int]]:
@@ -111,6 +127,7 @@ def _string_block(src: SourceText, line: str, quote: int, line_start: int) -> Bl
                 ch, pos = _unicode_escape(line, pos)
             else:
                 ch, pos = ESCAPES[code], pos + 2
+            src.escape_ends[line_start + raw_at] = line_start + pos
         else:
             ch, pos = line[pos], pos + 1
         chars.append(ch)
@@ -121,7 +138,7 @@ def _string_block(src: SourceText, line: str, quote: int, line_start: int) -> Bl
     if not text:
         return None
     offsets = offsets[lead : lead + len(text)]
-    return Block(kind="paragraph", text=text, offsets=offsets, loc=location(src, offsets[0], offsets[-1] + 1))
+    return Block(kind="paragraph", text=text, offsets=offsets, loc=location(src, offsets[0], src.char_end(offsets[-1])))
 
 
 def _unicode_escape(line: str, pos: int) -> tuple[str, int]:

@@ -1,6 +1,8 @@
 """Per-paper summaries: `# EN title`, `[View Paper](url)`, then `## N. question` sections.
 
 Headings come from the Markdown parser, so `#` lines inside fenced code are code, not headings.
+Each paper (from its `# title` line followed by `[View Paper]`) is parsed as Markdown on its own,
+so a code fence left open swallows the rest of its paper, not the papers after it.
 """
 
 from __future__ import annotations
@@ -9,12 +11,13 @@ import re
 
 from qa.arxiv_ids import id_from_url
 from qa.formats.base import DigestFormat, new_section
-from qa.formats.markup import leaf_blocks, line_range, location, make_block
+from qa.formats.markup import LeafBlock, leaf_blocks, line_range, location, make_block, unclosed_fence_notices
 from qa.model import Lang, Paper
 from qa.source import SourceText
 
 VIEW_PAPER = re.compile(r"\[View Paper\]\((?P<url>[^)\s]+)\)")
 QUESTION = re.compile(r"(?P<n>\d+)\s*[.．)]\s*")
+PAPER_START = re.compile(r"^# [^\n]*\n(?:[ \t]*\n)*\[View Paper\]\(", re.M)
 
 
 class PaperSummaries(DigestFormat):
@@ -30,7 +33,7 @@ class PaperSummaries(DigestFormat):
     def parse(self, src: SourceText):
         papers: list[Paper] = []
         after_rule = False
-        for leaf in leaf_blocks(src.text):
+        for leaf in self._leaf_blocks(src):
             start, end = line_range(src, leaf.first_line, leaf.last_line)
             if leaf.kind == "heading" and leaf.level <= 2:
                 after_rule = False
@@ -71,3 +74,13 @@ class PaperSummaries(DigestFormat):
                     section.blocks.append(block)
                     section.loc = location(src, section.loc.start, block.loc.end)
         return self.digest(src, self.name, papers)
+
+    @staticmethod
+    def _leaf_blocks(src: SourceText) -> list[LeafBlock]:
+        """Leaf blocks of the whole file, each paper parsed on its own."""
+        starts = sorted({0, *(m.start() for m in PAPER_START.finditer(src.text))})
+        blocks: list[LeafBlock] = []
+        for start, end in zip(starts, [*starts[1:], len(src.text)]):
+            blocks += leaf_blocks(src, start, end)
+        src.parse_notices.extend(unclosed_fence_notices(src, blocks, "paper"))
+        return blocks

@@ -1,0 +1,42 @@
+"""Shared fixtures: where the samples are, the samples parsed once, and a way to run `qa`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+DIGESTS = REPO / "samples" / "digests"
+DAILY = "samples/digests/arxiv-digest-2025-03-02.md"
+SUMMARIES = "samples/digests/paper-summaries-2025-04.md"
+ABSTRACT_PAGE = "samples/digests/realm-abstract-page.md"
+ARTICLE = "samples/digests/rstar-math-article.txt"
+_SCRIPT = REPO / ".venv" / "bin" / "qa"
+# The installed `qa` command, or `python -m qa` where there is no venv script.
+QA_COMMAND = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "qa"]
+
+
+def run_qa(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    """Run `qa` with args in cwd (the repo root by default), capturing its text output."""
+    return subprocess.run([*QA_COMMAND, *args], cwd=cwd, capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture(scope="session")
+def parsed() -> dict:
+    """Every sample digest parsed through the library API: repo-relative path → (SourceText, Digest)."""
+    from qa.pipeline import parse_source
+    from qa.source import read_source
+
+    sources = {path: read_source(REPO / path) for path in (DAILY, SUMMARIES, ABSTRACT_PAGE, ARTICLE)}
+    return {path: (src, parse_source(src)) for path, src in sources.items()}
+
+
+@pytest.fixture(scope="session")
+def abstracts() -> dict[str, dict]:
+    """samples/abstracts.jsonl by arXiv id: the English metadata the digests translate."""
+    lines = (REPO / "samples" / "abstracts.jsonl").read_text(encoding="utf-8").splitlines()
+    return {record["id"]: record for record in map(json.loads, lines)}
