@@ -1,0 +1,133 @@
+"""Cross-language evidence per sentence, without any embedding model.
+
+Each sentence becomes a bag of keys that an English sentence and its Japanese translation
+share: anchors (numbers, names, URLs, LaTeX, normalised by qa.anchors), English words, glossary
+concepts, and on the Japanese side the English words it carries: parenthetical glosses
+(「思考の連鎖（chain-of-thought）」), Latin names, and the English origin of katakana loanwords,
+which UniDic records in its lemma (モデル → "モデル-model", パフォーマンス → "パフォーマンス-performance").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from qa.anchors import Anchor, extract_anchors
+
+# How much one shared key of each kind says that two sentences are translations.
+KEY_WEIGHTS = {
+    "number": 3.0, "percent": 3.0, "multiplier": 3.0, "range": 3.0, "url": 3.0, "latex": 3.0,
+    "latin": 2.0, "term": 2.0, "ordinal": 1.0, "enumerator": 1.0, "word": 1.0,
+}
+WORD = re.compile(r"[A-Za-z][A-Za-z]+(?:-[A-Za-z]+)*")
+# UniDic's lemma field of a loanword: katakana, a hyphen, the English origin ("モデル-model").
+LOANWORD_LEMMA = re.compile(r",[\u30a0-\u30ff]+-(?P<origin>[a-z][a-z\-]+),")
+KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+STOPWORDS = frozenset(
+    """a about above across after again against all also although am among an and any are as at be
+    because been before being below between both but by can could did do does doing down during each
+    either et al few for from further had has have having he her here hers him his how however i if in
+    into is it its itself just may me might more most much must my no nor not now of off on once only
+    or other our ours out over own per same she should so some such than that the their them then there
+    these they this those through thus to too under until up upon us very via was we were what when
+    where whether which while who whom why will with within without would yet you your""".split()
+)
+
+
+@dataclass
+class SentenceFeatures:
+    length: int
+    keys: Counter = field(default_factory=Counter)  # (kind, value) → count
+    anchors: list[Anchor] = field(default_factory=list)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude English stem, enough to meet a loanword's origin: models/model, scaling/scale."""
+    word = word.lower().replace("-", "")
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def english_word_keys(text: str) -> list[tuple[str, str]]:
+    """Content words of Latin text, stemmed; a hyphenated word gives its parts and the whole."""
+    return [key for word in WORD.findall(text) for key in _word_keys(word)]
+
+
+@lru_cache(maxsize=65536)
+def _word_keys(word: str) -> tuple[tuple[str, str], ...]:
+    parts = [p for p in word.split("-") if len(p) > 2 and p.lower() not in STOPWORDS]
+    keys = [("word", stem(p)) for p in parts]
+    if "-" in word:
+        keys.append(("word", stem(word)))
+    return tuple(keys)
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    import fugashi
+
+    return fugashi.Tagger()
+
+
+def loanword_keys(text: str) -> list[tuple[str, str]]:
+    """English origins of the katakana loanwords in Japanese text; adjacent ones also joined
+    (ベンチ+マーク → benchmark, データ+セット → dataset, ファイン+チューニング → finetuning)."""
+    keys: list[tuple[str, str]] = []
+    for run in KATAKANA_RUN.findall(text):
+        keys.extend(_katakana_run_keys(run))
+    return keys
+
+
+@lru_cache(maxsize=65536)
+def _katakana_run_keys(run: str) -> tuple[tuple[str, str], ...]:
+    """Only katakana runs carry loanwords, so only they are analysed (and remembered: the same
+    words come back sentence after sentence)."""
+    keys: list[tuple[str, str]] = []
+    previous: str | None = None
+    for word in _tagger()(run):
+        m = LOANWORD_LEMMA.search(word.feature_raw)
+        if not m:
+            previous = None
+            continue
+        origin = m["origin"]
+        keys.append(("word", stem(origin)))
+        if previous:
+            keys.append(("word", stem(previous + origin)))
+        previous = origin
+    return tuple(keys)
+
+
+def glossary_keys(text: str, glossary: Any, lang: str) -> list[tuple[str, str]]:
+    """Concept keys of the glossary terms found in text (glossary.match_en / match_ja)."""
+    if glossary is None:
+        return []
+    matches = glossary.match_en(text) if lang == "en" else glossary.match_ja(text)
+    return [("term", m.entry) for m in matches]
+
+
+def english_features(text: str, glossary: Any = None) -> SentenceFeatures:
+    anchors = extract_anchors(text)
+    keys = Counter(a.key for a in anchors)
+    keys.update(english_word_keys(text))
+    keys.update(glossary_keys(text, glossary, "en"))
+    return SentenceFeatures(length=len(text), keys=keys, anchors=anchors)
+
+
+def japanese_features(text: str, glossary: Any = None) -> SentenceFeatures:
+    anchors = extract_anchors(text)
+    keys = Counter(a.key for a in anchors)
+    keys.update(english_word_keys(text))
+    keys.update(loanword_keys(text))
+    keys.update(glossary_keys(text, glossary, "ja"))
+    return SentenceFeatures(length=len(text), keys=keys, anchors=anchors)

@@ -1,0 +1,367 @@
+"""Anchors: the parts of a sentence that a translation must carry over unchanged in meaning.
+
+Numbers, percentages, multipliers, ranges, ordinals and list enumerators, Latin names (models,
+datasets, acronyms), URLs and LaTeX. Each anchor keeps its surface form and offsets, and gets
+a normalised ``value`` so that the English and the Japanese renderings of the same thing
+compare equal: 128K = 12.8万 = 128,000; 10B = 100億; 80x = 80倍 = 80-fold; 55.11% = 55.11％;
+三つ = 3 = three; a million = 百万 = 100万; LLMs = LLM; ＧＰＴ-４ｏ = GPT-4o.
+
+The alignment uses anchors as cross-language evidence; the numbers and entities checks use
+them to find what a translation dropped, changed or invented.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
+
+NUMERIC_KINDS = ("number", "percent", "multiplier", "range")
+# Kinds that structure a text rather than state a fact: "(1)", "①", "第二段階", "the first stage".
+STRUCTURAL_KINDS = ("enumerator", "ordinal")
+
+
+class Anchor(BaseModel):
+    # Frozen: extract_anchors hands the same remembered anchors to every caller.
+    model_config = ConfigDict(frozen=True)
+
+    kind: str  # number, percent, multiplier, range, ordinal, enumerator, latin, url, latex
+    value: str  # normalised: equal values mean the same thing in English and in Japanese
+    start: int  # character offsets into the text given to extract_anchors
+    end: int
+    surface: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.kind, self.value
+
+
+# --- width folding: one character in, one character out, so offsets stay valid -------------
+
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # full-width ASCII
+_FOLD.update({0x3000: 0x20, 0x2212: 0x2D, 0x2013: 0x2D, 0x2014: 0x2D, 0x2010: 0x2D, 0x2011: 0x2D, 0xFF5E: 0x301C, 0x301C: 0x301C})
+
+
+_ASCII_LOWER = {cp: cp + 32 for cp in range(ord("A"), ord("Z") + 1)}
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII to ASCII, dashes to '-', wave dashes to '〜'; same length as the input."""
+    return text if text.isascii() else text.translate(_FOLD)
+
+
+def _ascii_lower(text: str) -> str:
+    """ASCII letters lower-cased, every other character kept: same length as the input."""
+    return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+
+
+# --- number grammar -------------------------------------------------------------------------
+
+SCALE_SUFFIX = {"K": 10**3, "k": 10**3, "M": 10**6, "B": 10**9, "T": 10**12}
+SCALE_WORDS = {"hundred": 10**2, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+JA_BIG_UNITS = {"万": 10**4, "億": 10**8, "兆": 10**12}
+JA_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+JA_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}
+# Counters after a kanji numeral that make it a count (三つ, 二段階); without one, 一 in 一般 or
+# 十 in 十分 is part of a word, not a number.
+JA_COUNTERS = ("つ", "段階", "種類", "回", "個", "倍", "人", "件", "名", "枚", "桁", "次元", "ラウンド", "項目", "ステップ", "タイプ")
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORD_NUMBER = "|".join(sorted([*UNITS, *TEENS, *TENS, "zero"], key=len, reverse=True))
+_SCALE = "|".join(SCALE_WORDS)
+_KANJI_NUMERAL = "〇零一二三四五六七八九十百千"
+
+URL = re.compile(r"https?://[!-~]+")
+LATEX = re.compile(r"\$[^$\n]+\$|\\\(.+?\\\)|\\\[.+?\\\]")
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?(?!\d)")
+CIRCLED = re.compile(r"[\u2460-\u2473]")  # ①..⑳
+ENUMERATOR = re.compile(r"\((\d{1,2})\)")
+ENUMERATOR_RANGE = re.compile(r"\((\d{1,2})\)\s?[-〜~]\s?\((\d{1,2})\)")
+# A quantity written with digits: 128,000 / 12.8万 / 1億2000万 / 128K / 3 billion, then a unit.
+QUANTITY = re.compile(
+    rf"(?<![A-Za-z0-9.,])(?P<num>{_DIGITS})"
+    rf"(?P<scale>(?:[万億兆](?:\d+(?:\.\d+)?[万千])?)|[KkMBT](?![A-Za-z0-9])|\s(?:{_SCALE})\b)?"
+    r"(?P<unit>\s?(?:%|percent\b|パーセント)|\s?(?:x|×)(?![A-Za-z0-9])|\s?倍|-?\s?fold\b|\s(?:times)\b)?"
+)
+RANGE_JOIN = re.compile(r"\s?[-〜~]\s?")
+WORD_QUANTITY = re.compile(
+    rf"\b(?:(?P<a>a|an)(?=\s(?:{_SCALE})\b)|(?P<words>(?:{_WORD_NUMBER})(?:-(?:{'|'.join(UNITS)}))?)\b(?!-shot))"
+    rf"(?P<scales>(?:[\s-](?:{_SCALE})\b)*)"
+    r"(?P<unit>\s(?:percent)\b|-?fold\b|\stimes\b)?"
+)  # matched on ASCII-lowercased text
+TWICE = re.compile(r"\btwice\b")
+ORDINAL_EN = re.compile(rf"\b(?:(?P<word>{'|'.join(ORDINAL_WORDS)})|(?P<num>\d+)(?:st|nd|rd|th))\b")
+ORDINAL_JA = re.compile(rf"第(?P<num>\d+|[{_KANJI_NUMERAL}]+)|(?P<pre>\d+|[{_KANJI_NUMERAL}]+)(?:つ目|番目)")
+KANJI_QUANTITY = re.compile(
+    rf"(?<![数何第{_KANJI_NUMERAL}])(?P<num>[{_KANJI_NUMERAL}]+[万億兆]?(?:[{_KANJI_NUMERAL}]+[万億兆]?)*)"
+    rf"(?P<counter>{'|'.join(JA_COUNTERS)})?"
+)
+CAPITAL = re.compile(r"[A-Z]")
+DIGIT = re.compile(r"[0-9]")
+LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:[-_.+@/][A-Za-z0-9]+)*")
+# A LATIN_TOKEN with a capital or a digit somewhere (GPT-4o, pre-GRPO, 128K), found without
+# visiting the ordinary lower-case words around it.
+NAME_CANDIDATE = re.compile(r"(?<![A-Za-z0-9])(?:[a-z]+[-_.+@/])*+[a-z]*+[A-Z0-9][A-Za-z0-9]*+(?:[-_.+@/][A-Za-z0-9]+)*+")
+SENTENCE_START_WORDS = {
+    "the", "a", "an", "we", "our", "this", "these", "that", "in", "on", "to", "for", "by", "with",
+    "however", "moreover", "furthermore", "finally", "specifically", "additionally", "also",
+    "it", "its", "as", "and", "but", "or", "of", "from", "at", "while", "when", "although",
+}
+EXCLUDED_ONE = re.compile(r"(?:\b(?:no|any|every|some|each)\s+one\b|\bone\s+another\b)")
+
+
+def extract_anchors(text: str) -> list[Anchor]:
+    """Every anchor of text, in order of position; offsets index into text as given.
+
+    The aligner and several checks ask for the anchors of the same sentences, so the answer
+    is remembered per text."""
+    return list(_anchors_of(text))
+
+
+@lru_cache(maxsize=32768)
+def _anchors_of(text: str) -> tuple[Anchor, ...]:
+    folded = fold_width(text)
+    lower = _ascii_lower(folded)
+    japanese = not folded.isascii()
+    digits = DIGIT.search(folded) is not None
+    taken = [False] * len(folded)
+    anchors: list[Anchor] = []
+
+    def add(kind: str, value: str, start: int, end: int) -> None:
+        # Built without validation: every field is produced here with the right type.
+        anchors.append(Anchor.model_construct(kind=kind, value=value, start=start, end=end, surface=text[start:end]))
+        taken[start:end] = [True] * (end - start)
+
+    def free(start: int, end: int) -> bool:
+        return not any(taken[start:end])
+
+    # Each pass runs only when the text has the characters its pattern starts with.
+    for m in URL.finditer(folded) if "http" in lower else ():
+        end = m.start() + len(_trim_url(m.group()))
+        add("url", _normalise_url(folded[m.start() : end]), m.start(), end)
+    for m in LATEX.finditer(folded) if "$" in folded or "\\" in folded else ():
+        if free(m.start(), m.end()):
+            add("latex", re.sub(r"\s+", "", m.group()[1:-1].strip("()[]\\")), m.start(), m.end())
+    for m in ISO_DATE.finditer(folded) if digits else ():
+        if free(m.start(), m.end()):
+            taken[m.start() : m.end()] = [True] * (m.end() - m.start())  # a date: neither number nor range
+    _latin_anchors(folded, add, free)
+    for m in ENUMERATOR_RANGE.finditer(folded) if digits else ():
+        if free(m.start(), m.end()):
+            add("range", f"{int(m[1])}-{int(m[2])}", m.start(), m.end())
+    for m in ORDINAL_EN.finditer(lower):
+        if free(m.start(), m.end()):
+            n = ORDINAL_WORDS[m["word"]] if m["word"] else int(m["num"])
+            add("ordinal", str(n), m.start(), m.end())
+    for m in ORDINAL_JA.finditer(folded) if japanese and ("第" in folded or "目" in folded) else ():
+        if free(m.start(), m.end()):
+            n = _parse_kanji_or_digits(m["num"] or m["pre"])
+            if n is not None:
+                add("ordinal", _fmt(n), m.start(), m.end())
+    for m in ENUMERATOR.finditer(folded) if digits else ():
+        if free(m.start(), m.end()):
+            add("enumerator", str(int(m[1])), m.start(), m.end())
+    for m in CIRCLED.finditer(folded) if japanese else ():
+        if free(m.start(), m.end()):
+            add("enumerator", str(ord(m.group()) - 0x2460 + 1), m.start(), m.end())
+    if digits:
+        _digit_quantities(folded, add, free)
+    _word_quantities(lower, add, free)
+    if japanese:
+        _kanji_quantities(folded, add, free)
+    anchors.sort(key=lambda a: a.start)
+    return tuple(anchors)
+
+
+# --- Latin names --------------------------------------------------------------------------
+
+
+def normalise_latin(token: str) -> str:
+    """Comparison form of a Latin token: width, case, hyphens, dots and an acronym plural dropped."""
+    token = fold_width(token)
+    if re.fullmatch(r"(?:[A-Z0-9][A-Za-z0-9.\-]*)?[A-Z0-9]s", token) and sum(c.isupper() for c in token) >= 2:
+        token = token[:-1]  # LLMs → LLM
+    return re.sub(r"[-_.\s]", "", token).casefold()
+
+
+def is_name_like(token: str, sentence_initial: bool) -> bool:
+    """A Latin token that names something (GPT-4o, LLMs, rStar, Meta), not an ordinary word."""
+    letters = sum(c.isalpha() for c in token)
+    if not letters:
+        return False
+    if DIGIT.search(token):
+        return len(token) >= 2
+    if CAPITAL.search(token, 1):  # a capital after the first character: LLMs, RoPE, rStar
+        return letters >= 2
+    if token[0].isupper() and letters >= 2:
+        return not sentence_initial and token.lower() not in SENTENCE_START_WORDS
+    return False
+
+
+def _latin_anchors(folded: str, add, free) -> None:
+    for m in NAME_CANDIDATE.finditer(folded):
+        token, start = m.group(), m.start()
+        if not free(start, m.end()) or token[0].isdigit() and _numeric_token(token):
+            continue
+        if is_name_like(token, _sentence_initial(folded, start)):
+            add("latin", normalise_latin(token), start, m.end())
+
+
+def _numeric_token(token: str) -> bool:
+    """Tokens left to the number grammar: 128K, 10B, 80x, 3.8, 1-3, 2nd, 7B-parameter, 80-fold."""
+    head = re.match(r"[\d.,]+(?:[KkMBT]|x)?(?![A-Za-z0-9])", token)
+    if not head:
+        return bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", token))
+    rest = token[head.end() :]
+    return not rest or rest[0] == "-" and (rest[1:2].isdigit() or rest[1:].isalpha() and rest[1:].islower())
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\n\"'“‘(「*":
+        i -= 1
+    return i < 0 or text[i] in ".!?。！？:"
+
+
+# --- quantities -----------------------------------------------------------------------------
+
+
+def _digit_quantities(folded: str, add, free) -> None:
+    matches = [m for m in QUANTITY.finditer(folded) if free(m.start(), m.end())]
+    i = 0
+    while i < len(matches):
+        m = matches[i]
+        nxt = matches[i + 1] if i + 1 < len(matches) else None
+        if nxt and RANGE_JOIN.fullmatch(folded, m.end(), nxt.start()) and not m["scale"] and not m["unit"]:
+            if free(m.start(), nxt.end()):
+                lo, hi = _quantity_value(m, nxt["unit"]), _quantity_value(nxt)
+                add("range", f"{lo[1]}-{hi[1]}", m.start(), nxt.end())
+                i += 2
+                continue
+        kind, value = _quantity_value(m)
+        add(kind, value, m.start(), m.end())
+        i += 1
+
+
+def _quantity_value(m: re.Match, unit_override: str | None = None) -> tuple[str, str]:
+    number = Decimal(m["num"].replace(",", ""))
+    scale = (m["scale"] or "").strip()
+    if scale:
+        number = _apply_scale(number, scale)
+    return _with_unit(number, unit_override if unit_override is not None else m["unit"])
+
+
+def _apply_scale(number: Decimal, scale: str) -> Decimal:
+    if scale in SCALE_SUFFIX:
+        return number * SCALE_SUFFIX[scale]
+    if scale.lower() in SCALE_WORDS:
+        return number * SCALE_WORDS[scale.lower()]
+    # 億2000万: the big unit, then an optional lower part with its own unit.
+    total = number * JA_BIG_UNITS[scale[0]]
+    rest = re.fullmatch(r"(\d+(?:\.\d+)?)([万千])", scale[1:])
+    if rest:
+        total += Decimal(rest[1]) * (JA_BIG_UNITS.get(rest[2]) or JA_SMALL_UNITS[rest[2]])
+    return total
+
+
+def _with_unit(number: Decimal, unit: str | None) -> tuple[str, str]:
+    unit = (unit or "").strip().lower()
+    if unit in ("%", "percent", "パーセント"):
+        return "percent", f"{_fmt(number)}%"
+    if unit in ("x", "×", "倍", "times") or unit.endswith("fold"):
+        return "multiplier", f"{_fmt(number)}x"
+    return "number", _fmt(number)
+
+
+def _word_quantities(lower: str, add, free) -> None:
+    for m in WORD_QUANTITY.finditer(lower):
+        if not free(m.start(), m.end()) or EXCLUDED_ONE.search(lower, max(0, m.start() - 6), m.end() + 8):
+            continue
+        if m["a"] and not m["scales"].strip():
+            continue
+        number = Decimal(1) if m["a"] else Decimal(_parse_number_words(m["words"]))
+        for scale in re.split(r"[\s-]+", m["scales"].strip()):
+            if scale:
+                number *= SCALE_WORDS[scale]
+        kind, value = _with_unit(number, m["unit"])
+        add(kind, value, m.start(), m.end())
+    for m in TWICE.finditer(lower) if "twice" in lower else ():
+        if free(m.start(), m.end()):
+            add("multiplier", "2x", m.start(), m.end())
+
+
+def _parse_number_words(words: str) -> int:
+    total = 0
+    for part in words.split("-"):
+        total += UNITS.get(part) or TEENS.get(part) or TENS.get(part) or 0
+    return total
+
+
+def _kanji_quantities(folded: str, add, free) -> None:
+    for m in KANJI_QUANTITY.finditer(folded):
+        text = m["num"]
+        countable = m["counter"] or any(u in text for u in "百千万億兆") and len(text) >= 2
+        if not countable or not free(m.start(), m.end()):
+            continue
+        number = _parse_kanji_or_digits(text)
+        if number is None:
+            continue
+        kind, value = _with_unit(number, "倍" if m["counter"] == "倍" else None)
+        add(kind, value, m.start(), m.end())
+
+
+def _parse_kanji_or_digits(text: str) -> Decimal | None:
+    """'三' → 3, '百万' → 1000000, '十二' → 12, '二千五百' → 2500, '12' → 12; None if malformed."""
+    if text.isdigit():
+        return Decimal(text)
+    total = section = digit = 0
+    seen_digit = False
+    for ch in text:
+        if ch in JA_DIGITS:
+            digit = digit * 10 + JA_DIGITS[ch] if seen_digit else JA_DIGITS[ch]
+            seen_digit = True
+        elif ch in JA_SMALL_UNITS:
+            section += (digit if seen_digit else 1) * JA_SMALL_UNITS[ch]
+            digit, seen_digit = 0, False
+        elif ch in JA_BIG_UNITS:
+            total += (section + digit or 1) * JA_BIG_UNITS[ch]
+            section = digit = 0
+            seen_digit = False
+        else:
+            return None
+    return Decimal(total + section + digit)
+
+
+def _fmt(number: Decimal | int) -> str:
+    """Canonical decimal text: 128000, 98.5, 0.5 (no exponent, no trailing zeros)."""
+    return format(Decimal(number).normalize(), "f")
+
+
+# --- URLs -----------------------------------------------------------------------------------
+
+
+def _trim_url(url: str) -> str:
+    """A URL without the sentence punctuation or unmatched closing bracket that follows it."""
+    while url and url[-1] in ".,;:!?'\"":
+        url = url[:-1]
+    while url.endswith(")") and url.count("(") < url.count(")"):
+        url = url[:-1]
+    return url
+
+
+def _normalise_url(url: str) -> str:
+    url = re.sub(r"^https?://(?:www\.)?", "", url)
+    host, _, path = url.partition("/")
+    return (host.lower() + ("/" + path if path else "")).rstrip("/")
