@@ -1,33 +1,136 @@
-"""Checking many files in several processes; the result is the same as in one process."""
+"""Checking many files, or one large bilingual JSONL, in several processes with flat memory.
+
+A large JSONL batch is cut into chunks of whole lines; each chunk is parsed and checked on its
+own (its papers are independent records), and its findings are moved back to file coordinates.
+Rules that compare papers with each other (terms.inconsistent, the document-wide style rules)
+therefore see one chunk of a large batch at a time.
+"""
 
 from __future__ import annotations
 
+import sys
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
-from qa.checking import CheckResult, check_paths
+from qa.checking import CheckResult, check_parsed, load_inputs
 from qa.config import Config
 from qa.report.base import Summary
-from qa.source import expand_inputs
+from qa.source import decode_bytes, expand_inputs, read_source
+
+CHUNK_BYTES = 1 << 20  # JSONL files are checked in pieces of about this size
 
 
-def check_in_parallel(
-    paths: list[Path], abstracts: list[str], glossaries: list[str], config: Config, select, ignore, extra, jobs: int
-) -> CheckResult:
-    files = expand_inputs(paths)
-    if jobs <= 1 or len(files) <= 1:
-        return check_paths(files, abstracts, glossaries, config, select, ignore, extra)
-    args = [([f], abstracts, glossaries, config, list(select), list(ignore), extra) for f in files]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = list(pool.map(_check_one, args))
-    findings = [f for r in results for f in r.findings]
+@dataclass(frozen=True)
+class Piece:
+    """Part of an input: a whole file (size -1) or whole JSONL lines from a byte offset."""
+
+    path: str
+    byte_start: int = 0
+    size: int = -1
+    first_line: int = 1  # 1-based line of the piece in its file
+    char_start: int = 0  # character offset of the piece in its file
+
+
+@dataclass(frozen=True)
+class Job:
+    abstracts: tuple[str, ...]
+    glossaries: tuple[str, ...]
+    config: Config
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    extra: dict | None
+
+
+_inputs: dict = {}  # per process: the abstract index and glossary, loaded once
+
+
+def check_in_parallel(paths: list[Path], abstracts, glossaries, config: Config, select, ignore, extra, jobs: int) -> CheckResult:
+    job = Job(tuple(abstracts) or tuple(config.abstracts), tuple(glossaries) or tuple(config.glossary), config, tuple(select), tuple(ignore), extra)
+    pieces = [p for f in expand_inputs(paths) for p in split_input(f)]
+    if jobs <= 1 or len(pieces) <= 1:
+        results = [check_piece(job, piece) for piece in _progress(pieces)]
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(_progress(pool.map(check_piece, [job] * len(pieces), pieces), total=len(pieces)))
+    findings = sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key())
+    files = len({p.path for p in pieces})
     return CheckResult(
         findings=findings,
-        summary=Summary.of(findings, files=len(files), papers=sum(r.summary.papers for r in results)),
-        notices=[n for r in results for n in r.notices],
+        summary=Summary.of(findings, files=files, papers=sum(r.summary.papers for r in results)),
+        notices=list(dict.fromkeys(n for r in results for n in r.notices)),
     )
 
 
-def _check_one(args) -> CheckResult:
-    result = check_paths(*args)
+def split_input(path: Path) -> list[Piece]:
+    """A file as one piece, or a large JSONL file as pieces of whole lines."""
+    if path.suffix != ".jsonl" or path.stat().st_size <= CHUNK_BYTES:
+        return [Piece(str(path))]
+    pieces: list[Piece] = []
+    byte_start, line, chars = 0, 1, 0
+    with path.open("rb") as handle:
+        rest = b""
+        while True:
+            block = handle.read(CHUNK_BYTES)
+            data = rest + block
+            cut = data.rfind(b"\n") + 1 if block else len(data)
+            if cut == 0:  # a line longer than the chunk: read on
+                rest = data
+                continue
+            piece, rest = data[:cut], data[cut:]
+            if piece:
+                pieces.append(Piece(str(path), byte_start, len(piece), line, chars))
+                byte_start += len(piece)
+                line += piece.count(b"\n")
+                chars += len(piece.decode("utf-8", errors="replace"))
+            if not block:
+                return pieces
+
+
+def check_piece(job: Job, piece: Piece) -> CheckResult:
+    if not _inputs:
+        _inputs["index"], _inputs["glossary"] = load_inputs(list(job.abstracts), list(job.glossaries))
+    src = _read_piece(piece)
+    from qa.pipeline import parse_source
+
+    parsed = [(src, parse_source(src))]
+    result = check_parsed(parsed, job.config, job.select, job.ignore, job.extra, _inputs["index"], _inputs["glossary"])
+    for finding in result.findings:
+        _to_file_coordinates(finding, piece)
     return CheckResult(findings=result.findings, summary=result.summary, notices=result.notices)
+
+
+def _read_piece(piece: Piece):
+    if piece.size < 0:
+        return read_source(piece.path)
+    with open(piece.path, "rb") as handle:
+        handle.seek(piece.byte_start)
+        src = decode_bytes(handle.read(piece.size), piece.path)
+    src.first_line = piece.first_line
+    return src
+
+
+def _to_file_coordinates(finding, piece: Piece) -> None:
+    shift = piece.first_line - 1
+    finding.line += shift
+    if finding.end_line is not None:
+        finding.end_line += shift
+    if finding.start is not None:
+        finding.start += piece.char_start
+    if finding.end is not None:
+        finding.end += piece.char_start
+
+
+def _progress(items, total: int | None = None):
+    """Items as they come, with a progress bar on an interactive terminal."""
+    total = total if total is not None else len(items)
+    if total < 2 or not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("checking", total=total)
+        for item in items:
+            yield item
+            progress.advance(task)

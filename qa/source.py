@@ -29,6 +29,7 @@ class SourceText:
     text: str
     encoding: str = "utf-8"
     notice: str | None = None  # how the file was decoded, when it was not UTF-8
+    first_line: int = 1  # line of the file where text starts (a piece of a large JSONL batch)
     # Problems a parser worked around (an unclosed code fence…), each "file:line: message".
     parse_notices: list[str] = field(default_factory=list)
     # Characters decoded from an escape (JSON `\u3042`, `\"`): file offset → offset just past it.

@@ -41,7 +41,7 @@ class LowSimilarity(Rule):
             if link.en and link.ja
         ]
         japanese = list(dict.fromkeys(paper.ja[j].text for paper, link in pairs for j in link.ja))
-        back = dict(zip(japanese, back_translate(translator, japanese, context.glossary)))
+        back = dict(zip(japanese, back_translate(translator, japanese, context.glossary, progress=True)))
         chrf = SentenceChrf()
         for paper, link in pairs:
             english = " ".join(paper.en[i].text for i in link.en)

@@ -87,7 +87,9 @@ def _exit_code(findings, fail_level: str) -> int:
 def _mt_options() -> dict:
     from qa.mt.check import mt_check_options
 
-    return mt_check_options()
+    options, notices = mt_check_options()
+    print_notices(notices)
+    return options
 
 
 def rules(rule_id: str = typer.Argument(None, help="Explain one rule.")) -> int:

@@ -45,7 +45,7 @@ class BilingualJsonl(DigestFormat):
     def parse(self, src: SourceText):
         papers: list[Paper] = []
         offset = 0
-        for number, line in enumerate(src.text.split("\n"), start=1):
+        for number, line in enumerate(src.text.split("\n"), start=src.first_line):
             start, offset = offset, offset + len(line) + 1
             if line.strip():
                 papers.append(self._paper(src, line, start, number))
