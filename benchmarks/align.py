@@ -7,7 +7,8 @@ Sets reported:
 - gold: the gold English and Japanese sentences, aligned as given.
 - end to end: `qa align` on the sample digests with samples/abstracts.jsonl (matching, the
   project's segmentation, alignment), scored on the gold papers.
-- perturbed (also with glossaries/ml-ja.yaml as extra evidence): every gold document with one Japanese sentence deleted (→ 1-0 or a smaller bead),
+- perturbed (also with glossaries/ml-ja.yaml as extra evidence): every gold document with one
+  Japanese sentence deleted (→ 1-0 or a smaller bead),
   one English sentence deleted (→ 0-1), or a Japanese sentence of another gold paper inserted
   (→ 0-1), at every position; the gold links are rewritten to match. Clean translations are
   easy for length alone; this set shows what the lexical evidence adds.
@@ -27,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 from qa.align.evaluate import Scores, as_beads, score_alignments  # noqa: E402
 from qa.align.features import _katakana_run_keys, _word_keys, stem  # noqa: E402
 from qa.align.sentences import align_by_length, align_sentences  # noqa: E402
+from qa.anchors import _anchors_of, latin_value  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "gold"
 
@@ -87,12 +89,12 @@ def end_to_end(golds: list[dict]) -> Scores:
 
 
 def speed(golds: list[dict], repeat: int) -> dict:
-    """Cold runs: the word caches are emptied before every pass over the gold. Timed in CPU
-    seconds of this process, so that other work on the machine does not blur the figure."""
+    """Cold runs: the word and anchor caches are emptied before every pass over the gold. Timed
+    in CPU seconds of this process, so that other work on the machine does not blur the figure."""
     align_sentences(golds[0]["en"], golds[0]["ja"])  # load the morphological analyser once
     elapsed = 0.0
     for _ in range(repeat):
-        for cache in (stem, _word_keys, _katakana_run_keys):
+        for cache in (stem, _word_keys, _katakana_run_keys, _anchors_of, latin_value):
             cache.cache_clear()
         start = time.process_time()
         for gold in golds:

@@ -11,7 +11,7 @@ _API = {
     "parse_file": "qa.pipeline",
     "parse_paths": "qa.pipeline",
     "parse_source": "qa.pipeline",
-    "language_issues": "qa.pipeline",
+    "language_issues": "qa.langid",
     "detect_languages": "qa.langid",
     "split_sentences": "qa.segment",
     "read_source": "qa.source",

@@ -53,8 +53,11 @@ def fold_width(text: str) -> str:
 
 
 def _ascii_lower(text: str) -> str:
-    """ASCII letters lower-cased, every other character kept: same length as the input."""
-    return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+    """ASCII letters lower-cased, the same length as the input. str.lower() does that too except
+    for the only two characters that it lengthens or turns into ASCII (İ and the Kelvin sign)."""
+    if "\u0130" in text or "\u212a" in text:
+        return text.translate(_ASCII_LOWER)
+    return text.lower()
 
 
 # --- number grammar -------------------------------------------------------------------------
@@ -114,6 +117,10 @@ LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:[-_.+@/][A-Za-z0-9]+)*
 # A LATIN_TOKEN with a capital or a digit somewhere (GPT-4o, pre-GRPO, 128K), found without
 # visiting the ordinary lower-case words around it.
 NAME_CANDIDATE = re.compile(r"(?<![A-Za-z0-9])(?:[a-z]+[-_.+@/])*+[a-z]*+[A-Z0-9][A-Za-z0-9]*+(?:[-_.+@/][A-Za-z0-9]+)*+")
+ACRONYM_PLURAL = re.compile(r"(?:[A-Z0-9][A-Za-z0-9.\-]*)?[A-Z0-9]s")
+NAME_SEPARATORS = re.compile(r"[-_.\s]")
+NUMERIC_HEAD = re.compile(r"[\d.,]+(?:[KkMBT]|x)?(?![A-Za-z0-9])")
+ORDINAL_SUFFIXED = re.compile(r"\d+(?:st|nd|rd|th)")
 SENTENCE_START_WORDS = {
     "the", "a", "an", "we", "our", "this", "these", "that", "in", "on", "to", "for", "by", "with",
     "however", "moreover", "furthermore", "finally", "specifically", "additionally", "also",
@@ -161,7 +168,7 @@ def _anchors_of(text: str) -> tuple[Anchor, ...]:
     for m in ENUMERATOR_RANGE.finditer(folded) if digits else ():
         if free(m.start(), m.end()):
             add("range", f"{int(m[1])}-{int(m[2])}", m.start(), m.end())
-    for m in ORDINAL_EN.finditer(lower):
+    for m in ORDINAL_EN.finditer(lower) if digits or any(w in lower for w in ORDINAL_WORDS) else ():
         if free(m.start(), m.end()):
             n = ORDINAL_WORDS[m["word"]] if m["word"] else int(m["num"])
             add("ordinal", str(n), m.start(), m.end())
@@ -191,14 +198,14 @@ def _anchors_of(text: str) -> tuple[Anchor, ...]:
 def normalise_latin(token: str) -> str:
     """Comparison form of a Latin token: width, case, hyphens, dots and an acronym plural dropped."""
     token = fold_width(token)
-    if re.fullmatch(r"(?:[A-Z0-9][A-Za-z0-9.\-]*)?[A-Z0-9]s", token) and sum(c.isupper() for c in token) >= 2:
+    if ACRONYM_PLURAL.fullmatch(token) and sum(c.isupper() for c in token) >= 2:
         token = token[:-1]  # LLMs → LLM
-    return re.sub(r"[-_.\s]", "", token).casefold()
+    return NAME_SEPARATORS.sub("", token).casefold()
 
 
 def is_name_like(token: str, sentence_initial: bool) -> bool:
     """A Latin token that names something (GPT-4o, LLMs, rStar, Meta), not an ordinary word."""
-    letters = sum(c.isalpha() for c in token)
+    letters = sum(map(str.isalpha, token))
     if not letters:
         return False
     if DIGIT.search(token):
@@ -212,18 +219,26 @@ def is_name_like(token: str, sentence_initial: bool) -> bool:
 
 def _latin_anchors(folded: str, add, free) -> None:
     for m in NAME_CANDIDATE.finditer(folded):
-        token, start = m.group(), m.start()
-        if not free(start, m.end()) or token[0].isdigit() and _numeric_token(token):
-            continue
-        if is_name_like(token, _sentence_initial(folded, start)):
-            add("latin", normalise_latin(token), start, m.end())
+        if free(m.start(), m.end()):
+            value = latin_value(m.group(), _sentence_initial(folded, m.start()))
+            if value is not None:
+                add("latin", value, m.start(), m.end())
+
+
+@lru_cache(maxsize=65536)
+def latin_value(token: str, sentence_initial: bool) -> str | None:
+    """The normalised value of a Latin token that names something, else None. Remembered: the
+    same names come back sentence after sentence."""
+    if token[0].isdigit() and _numeric_token(token) or not is_name_like(token, sentence_initial):
+        return None
+    return normalise_latin(token)
 
 
 def _numeric_token(token: str) -> bool:
     """Tokens left to the number grammar: 128K, 10B, 80x, 3.8, 1-3, 2nd, 7B-parameter, 80-fold."""
-    head = re.match(r"[\d.,]+(?:[KkMBT]|x)?(?![A-Za-z0-9])", token)
+    head = NUMERIC_HEAD.match(token)
     if not head:
-        return bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", token))
+        return bool(ORDINAL_SUFFIXED.fullmatch(token))
     rest = token[head.end() :]
     return not rest or rest[0] == "-" and (rest[1:2].isdigit() or rest[1:].isalpha() and rest[1:].islower())
 

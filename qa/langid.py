@@ -126,8 +126,12 @@ def detect_languages(digest: Digest) -> list[LanguageIssue]:
                 for sentence in block.sentences:
                     sentence.lang = Lang.CODE if block.kind == "code" else detect_text(sentence.text, japanese_document)
             section.lang = section_language(section)
-            issues.extend(_section_issues(paper.id, section))
-    return issues
+    return language_issues(digest)
+
+
+def language_issues(digest: Digest) -> list[LanguageIssue]:
+    """The language issues of a digest whose sentences are already labelled."""
+    return [issue for paper in digest.all_papers() for section in paper.sections for issue in _section_issues(paper.id, section)]
 
 
 def _section_issues(paper_id: str | None, section: Section) -> list[LanguageIssue]:

@@ -73,18 +73,17 @@ def split_input(path: Path) -> list[Piece]:
         while True:
             block = handle.read(CHUNK_BYTES)
             data = rest + block
+            if not data:
+                return pieces
             cut = data.rfind(b"\n") + 1 if block else len(data)
             if cut == 0:  # a line longer than the chunk: read on
                 rest = data
                 continue
             piece, rest = data[:cut], data[cut:]
-            if piece:
-                pieces.append(Piece(str(path), byte_start, len(piece), line, chars))
-                byte_start += len(piece)
-                line += piece.count(b"\n")
-                chars += len(piece.decode("utf-8", errors="replace"))
-            if not block:
-                return pieces
+            pieces.append(Piece(str(path), byte_start, len(piece), line, chars))
+            byte_start += len(piece)
+            line += piece.count(b"\n")
+            chars += len(piece.decode("utf-8", errors="replace"))
 
 
 def check_piece(job: Job, piece: Piece) -> CheckResult:

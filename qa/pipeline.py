@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qa.formats import detect_format, get_format
-from qa.langid import LanguageIssue, detect_languages
+from qa.langid import detect_languages
 from qa.model import Digest
 from qa.segment import segment_digest
 from qa.source import SourceText, expand_inputs, read_source
@@ -32,8 +32,3 @@ def parse_paths(paths: list[str | Path], format: str | None = None) -> list[tupl
         src = read_source(path)
         parsed.append((src, parse_source(src, format)))
     return parsed
-
-
-def language_issues(digest: Digest) -> list[LanguageIssue]:
-    """Re-run language detection on a parsed digest and return its language issues."""
-    return detect_languages(digest)

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from qa.align import support_summary
+from qa.align.support import is_plain_word
 from qa.segment import split_sentences
 
 ABSTRACTS = Path(__file__).resolve().parent.parent / "samples" / "abstracts.jsonl"
@@ -59,3 +60,44 @@ def test_sentence_sharing_nothing_has_no_support(medvlm):
 def test_one_link_per_japanese_sentence_in_order(medvlm):
     ja = ["MedVLM-R1を導入します。", "これは医用VLMです。", "特に問題はありません。"]
     assert [l.ja for l in support_summary(medvlm, ja)] == [[0], [1], [2]]
+
+
+def test_expansion_of_an_acronym_the_abstract_has_is_not_missing():
+    # LongRoPE2's abstract speaks of RoPE dimensions but never spells out Rotary Position Embedding.
+    (link,) = support_summary(abstract("2502.20082"), ["高次RoPE（Rotary Position Embedding）次元での不十分なトレーニングがOOD問題の原因であるという仮説を立てています。"])
+    assert (link.unsupported, link.missing) == (False, [])
+
+
+def test_acronym_written_after_its_expansion_is_found_in_either_form():
+    (link,) = support_summary(abstract("2503.23157"), ["Group Relative Policy Optimization (GRPO)の活用: GRPOを用いることで、入力ごとに複数の候補クエリを生成します。"])
+    assert link.missing == []
+
+
+def test_acronym_the_abstract_lacks_is_named_once_without_its_expansion_words():
+    (link,) = support_summary(abstract("2503.24376"), ["RLアルゴリズム: GRPO（Group Relative Policy Optimization）を使用。"])
+    assert link.missing == ["GRPO"]
+
+
+def test_capitalised_ordinary_words_are_not_names():
+    (link,) = support_summary(abstract("2503.22165"), ["本研究には、以下のLimitationsや問題点があります。"])
+    assert (link.unsupported, link.missing) == (False, [])
+
+
+def test_number_the_abstract_states_differently_stays_unsupported():
+    # The abstract says 442 A100-40G GPU hours.
+    (link,) = support_summary(abstract("2504.00595"), ["たった220 GPU時間で実現！"])
+    assert (link.unsupported, link.missing) == (True, ["220"])
+
+
+def test_missing_names_are_listed_once(medvlm):
+    (link,) = support_summary(medvlm, ["GroundingDINOとGroundingDINOを比較します。"])
+    assert link.missing == ["GroundingDINO"]
+
+
+@pytest.mark.parametrize(
+    ("surface", "plain"),
+    [("Limitations", True), ("Chain-of-Thought", True), ("Few-Shot", True), ("GRPO", False), ("RoPE", False),
+     ("Reasoning-SQL", False), ("Qwen2.5-Coder", False), ("rStar", False), ("M_a", False)],
+)
+def test_plain_words_and_names(surface, plain):
+    assert is_plain_word(surface) is plain

@@ -1,7 +1,9 @@
 """qa.anchors: anchors and their normalised values, on fragments of the sample digests."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from qa.anchors import extract_anchors, fold_width, normalise_latin
 
@@ -125,3 +127,15 @@ def test_anchors_never_overlap_and_slice_their_surface(text):
 @given(st.text(max_size=60))
 def test_fold_width_keeps_length(text):
     assert len(fold_width(text)) == len(text)
+
+
+def test_repeated_calls_give_fresh_lists_of_the_same_anchors():
+    text = "MedVLM-R1はMRI、CT、X線ベンチマーク全体で精度を55.11%から78.22%に向上させ"
+    extract_anchors(text).clear()
+    assert [a.surface for a in extract_anchors(text)] == ["MedVLM-R1", "MRI", "CT", "55.11%", "78.22%"]
+
+
+def test_anchors_are_immutable():
+    anchor = extract_anchors("Experiments with GPT-4o")[0]
+    with pytest.raises(ValidationError):
+        anchor.value = "gpt4"

@@ -1,21 +1,35 @@
 """Sentence alignment of a Japanese translation to its English abstract.
 
-A monotonic dynamic programme over beads (1-1, 1-2, 2-1, 1-0, 0-1, 2-2, 1-3, 3-1). A bead's
-score is a log-potential: its type prior, a Gale–Church length term (Japanese length against
-the English length times the document's own length ratio), and lexical evidence from
-qa.align.features: the weight of the keys both sides share, each key weighted by how rare it
-is in the document, minus a penalty for anchors (numbers, names) only one side has and for
-each sentence of a merged bead that shares nothing with the other side. Deleted and invented
-sentences (1-0, 0-1) pay only their prior: they have no length to compare.
+A monotonic dynamic programme over beads: 1-1, 1-2 and 1-3 (Japanese translations often split
+a long English sentence), 2-1, and 1-0 / 0-1 for deleted and invented sentences. A bead's score
+is a log-potential: its type prior, a Gale–Church length term (Japanese length against the
+English length times the document's length ratio), and lexical evidence from qa.align.features:
+the weight of the keys both sides share, each key weighted by how rare it is in the document,
+minus a penalty for anchors (numbers, names) only one side has, and for each merged sentence
+that shares nothing with the other side. 1-0 and 0-1 beads pay only their prior: they have no
+length to compare.
+
+There is no 2-2 bead (nor 3-1): a translation that regroups two sentences is still aligned
+well by two 1-1 beads, whereas a 2-2 bead can swallow a deleted sentence whole, hiding an
+omission behind its neighbour's translation. For the same reason a merged English sentence
+that brings nothing to the Japanese costs more than a merged Japanese one (see the penalties).
+
+The length ratio starts as the document's (Japanese characters per English character) and is
+re-estimated once from the 1-1 beads of a first alignment: a deleted or invented sentence
+changes one side's length, and the document ratio measured before knowing that would push the
+aligner to merge its neighbours instead of leaving the sentence unaligned.
 
 The best path comes from Viterbi; each link's confidence is its posterior probability under
 the same potentials (forward–backward), times how much lexical evidence supports it, so a
 link that only the length ratio holds up, as with the wrong abstract, gets a low confidence.
+The lattice is restricted to a band around its diagonal. Everything is plain Python: for
+abstracts of ten sentences, arrays would cost more to build (and numpy to import) than they save.
 """
 
 from __future__ import annotations
 
 import math
+from itertools import accumulate
 from typing import Any
 
 from qa.align.features import KEY_WEIGHTS, SentenceFeatures, english_features, japanese_features
@@ -23,25 +37,29 @@ from qa.align.model import Link
 
 # Bead type (English sentences, Japanese sentences) → prior probability. Japanese translations
 # of abstracts often split a long English sentence in two, rarely merge two.
-BEAD_PRIORS = {
-    (1, 1): 0.78, (1, 2): 0.06, (2, 1): 0.03, (2, 2): 0.02, (1, 3): 0.02, (3, 1): 0.01,
-    (1, 0): 0.02, (0, 1): 0.02,
-}
+BEAD_PRIORS = {(1, 1): 0.78, (1, 2): 0.06, (2, 1): 0.03, (1, 3): 0.02, (1, 0): 0.02, (0, 1): 0.02}
 # The priors Gale and Church (1993) published, for the length-only baseline.
 GALE_CHURCH_PRIORS = {(1, 1): 0.89, (1, 2): 0.089, (2, 1): 0.089, (2, 2): 0.011, (1, 0): 0.0099, (0, 1): 0.0099}
 LENGTH_VARIANCE = 2.0  # variance of the Japanese length per expected character (Gale–Church s²)
 LEXICAL_WEIGHT = 3.0  # log-potential per unit of shared key weight
 ANCHOR_MISMATCH_WEIGHT = 1.0  # log-potential per unit of anchor weight found on one side only
-MEMBER_PENALTY = 2.0  # log-potential lost per merged sentence that shares nothing with the other side
+# Log-potential lost per merged sentence that shares nothing with the other side. An English
+# sentence has many keys (its words), a Japanese one only its loanwords, names and numbers: an
+# English sentence that brings none of them to the Japanese says more than a Japanese one.
+EN_MEMBER_PENALTY, JA_MEMBER_PENALTY = 4.0, 2.0
 EVIDENCE_SCALE = 2.0  # shared key weight at which a merged sentence counts as supported (1 - 1/e)
 # A link's evidence: the share of the Japanese key weight that the English side has.
 UNRELATED_SHARE, TRANSLATED_SHARE = 0.2, 0.6  # evidence 0 at or below the first, 1 at or above the second
 EVIDENCE_PRIOR_WEIGHT = 2.0  # key weight of the even-share prior that short sentences are shrunk towards
 ANCHOR_KINDS = frozenset(k for k in KEY_WEIGHTS if k not in ("word", "term"))
-NEGLIGIBLE_LOG = -40.0
-# Abramowitz & Stegun 7.1.26: erfc(x) ≈ t·P(t)·exp(-x²), t = 1 / (1 + p·x).
-_ERFC_P = 0.3275911
-_ERFC_A = (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429)
+# Half-width of the band of the lattice around its diagonal, in cells: BAND_MIN, plus the
+# difference in sentence counts (splits, or a block of deleted or invented sentences, take the
+# path that far off the diagonal), plus a share of the length for long texts.
+BAND_MIN, BAND_SHARE = 2, 0.1
+# The ratio is re-estimated from at least this many 1-1 beads, and the alignment redone if
+# that moves it by more than this share.
+MIN_RATIO_BEADS, RATIO_TOLERANCE = 3, 0.05
+_SQRT_PI = math.sqrt(math.pi)
 
 
 def align_sentences(en: list[str], ja: list[str], glossary: Any = None) -> list[Link]:
@@ -57,201 +75,309 @@ def align_by_length(en: list[str], ja: list[str]) -> list[Link]:
         [SentenceFeatures(length=len(s)) for s in en],
         [SentenceFeatures(length=len(s)) for s in ja],
         priors=GALE_CHURCH_PRIORS,
+        lexical=False,
     )
 
 
 def align_features(
-    en: list[SentenceFeatures], ja: list[SentenceFeatures], priors: dict = BEAD_PRIORS
+    en: list[SentenceFeatures], ja: list[SentenceFeatures], priors: dict = BEAD_PRIORS, lexical: bool = True
 ) -> list[Link]:
+    """Links of the best path over sentence features (lexical=False: the length term alone)."""
     if not en or not ja:
         return [Link(en=[i], ja=[], score=1.0) for i in range(len(en))] + [
             Link(en=[], ja=[j], score=1.0) for j in range(len(ja))
         ]
-    potentials, evidence = _bead_potentials(en, ja, priors)
-    beads = [(a, b, table) for (a, b), table in potentials.items()]
-    back, forward = _forward(beads, len(en), len(ja))
-    backward = _backward(beads, len(en), len(ja))
-    total = forward[len(en)][len(ja)]
-    links = []
-    for i, j, a, b in _best_path(back, len(en), len(ja)):
-        # The bead's posterior probability: all paths through it against all paths.
-        confidence = math.exp(forward[i][j] + potentials[(a, b)][i][j] + backward[i + a][j + b] - total)
-        if a and b:
-            confidence *= evidence[(a, b)][i][j]
-        links.append(Link(en=list(range(i, i + a)), ja=list(range(j, j + b)), score=round(min(1.0, confidence), 4)))
-    return links
+    evidence = PairEvidence(en, ja) if lexical else None
+    ratio = sum(f.length for f in ja) / max(sum(f.length for f in en), 1)
+    lattice = Lattice(en, ja, priors, evidence, ratio)
+    refined = _one_to_one_length_ratio(en, ja, lattice.path)
+    if refined is not None and abs(refined - ratio) > RATIO_TOLERANCE * ratio:
+        lattice = Lattice(en, ja, priors, evidence, refined)
+    return lattice.links()
 
 
-def _bead_potentials(en: list[SentenceFeatures], ja: list[SentenceFeatures], priors: dict):
-    """Per bead type, matrices [i][j] of the log-potential and the shared key weight of the bead
-    starting at English sentence i and Japanese sentence j (None where it does not fit)."""
-    import numpy as np
-
-    vocabulary = sorted({k for f in en for k in f.keys} & {k for f in ja for k in f.keys})
-    column = {k: c for c, k in enumerate(vocabulary)}
-    en_counts, ja_counts = _count_matrix(en, column), _count_matrix(ja, column)
-    frequency = np.maximum((en_counts > 0).sum(0), (ja_counts > 0).sum(0))
-    kind_weights = np.array([KEY_WEIGHTS[k[0]] for k in vocabulary], dtype=float)
-    weights = kind_weights / np.maximum(frequency, 1)
-    anchor_weights = weights * np.array([k[0] in ANCHOR_KINDS for k in vocabulary], dtype=float)
-    # Per sentence: anchors the other language lacks, length (and Japanese key weight).
-    en_scalars = np.array([[_anchor_weight(f, column), f.length] for f in en], dtype=float)
-    ja_scalars = np.array([[_anchor_weight(f, column), f.length, _key_weight(f)] for f in ja], dtype=float)
-    ratio = ja_scalars[:, 1].sum() / max(en_scalars[:, 1].sum(), 1.0)
-    en_cumulative = _cumulative(np.hstack([en_counts, en_scalars]))
-    ja_cumulative = _cumulative(np.hstack([ja_counts, ja_scalars]))
-    keys = len(vocabulary)
-
-    potentials, evidence = {}, {}
-    for (a, b), prior in priors.items():
-        rows, cols = len(en) - a + 1, len(ja) - b + 1
-        if rows <= 0 or cols <= 0:
-            continue
-        if not (a and b):
-            potentials[(a, b)] = np.full((rows, cols), math.log(prior)).tolist()
-            continue
-        en_window, ja_window = _window(en_cumulative, a), _window(ja_cumulative, b)
-        en_span, ja_span = en_window[:, :keys], ja_window[:, :keys]
-        shared = np.minimum(en_span[:, None, :], ja_span[None, :, :])
-        matched = shared @ weights
-        mismatch = np.abs(en_span[:, None, :] - ja_span[None, :, :]) @ anchor_weights
-        mismatch += en_window[:, keys][:, None] + ja_window[:, keys][None, :]
-        length_cost = _length_cost(en_window[:, keys + 1], ja_window[:, keys + 1], ratio)
-        unsupported = _unsupported_members(en_counts, ja_counts, en_span, ja_span, weights, a, b)
-        score = (
-            math.log(prior) - length_cost + LEXICAL_WEIGHT * matched
-            - ANCHOR_MISMATCH_WEIGHT * mismatch - MEMBER_PENALTY * unsupported
-        )
-        potentials[(a, b)] = score.tolist()
-        covered = shared @ kind_weights
-        evidence[(a, b)] = _evidence(covered, ja_window[:, keys + 2][None, :]).tolist()
-    return potentials, evidence
+def _one_to_one_length_ratio(en: list[SentenceFeatures], ja: list[SentenceFeatures], path: list) -> float | None:
+    """Japanese characters per English character over the 1-1 beads of a path, when it has
+    enough of them to say."""
+    pairs = [(en[i].length, ja[j].length) for i, j, a, b in path if a == b == 1]
+    if len(pairs) < MIN_RATIO_BEADS:
+        return None
+    return sum(j for _, j in pairs) / max(sum(i for i, _ in pairs), 1)
 
 
-def _evidence(covered, ja_total):
-    """How well the English side accounts for the Japanese side's keys, mapped to [0, 1]: the
-    share of the Japanese key weight found in the English, shrunk towards an even share when
-    the Japanese has few keys. A translation covers 60% or more; an unrelated pair under 30%."""
-    import numpy as np
+class PairEvidence:
+    """Lexical evidence between every English and every Japanese sentence, computed once, key
+    by key: the rarity-weighted key weight each pair shares, the part of it anchors make up, and
+    per sentence the weight of its anchors (those the other language lacks anywhere at their
+    full kind weight, so that they count against every bead they are in).
 
-    share = (covered + EVIDENCE_PRIOR_WEIGHT * 0.5) / (ja_total + EVIDENCE_PRIOR_WEIGHT)
-    return np.clip((share - UNRELATED_SHARE) / (TRANSLATED_SHARE - UNRELATED_SHARE), 0.0, 1.0)
+    A bead's lexical potential is tabulated per bead type for every start cell at once. Beads
+    merge sentences on one side only (but for 2-2, which only the length baseline has): the
+    shared weight of a run of merged sentences with the single sentence on the other side is
+    read from running sums of the pair weights, less what a key that several of them repeat
+    would count twice. The run shares min(its count, the other side's count) of such a key,
+    like any other."""
+
+    def __init__(self, en: list[SentenceFeatures], ja: list[SentenceFeatures]) -> None:
+        shared = {k for f in en for k in f.keys} & {k for f in ja for k in f.keys}
+        self.occurrences = {"en": _occurrences(en, shared), "ja": _occurrences(ja, shared)}
+        # A key's rarity: the more sentences of one language have it, the less it says.
+        self.weights = {
+            k: KEY_WEIGHTS[k[0]] / max(len(self.occurrences["en"][k]), len(self.occurrences["ja"][k])) for k in shared
+        }
+        pairs = [[0.0] * len(ja) for _ in en]
+        anchor_pairs = [[0.0] * len(ja) for _ in en]
+        for k, w in self.weights.items():
+            anchor = k[0] in ANCHOR_KINDS
+            for i, en_count in self.occurrences["en"][k]:
+                row, anchor_row = pairs[i], anchor_pairs[i]
+                for j, ja_count in self.occurrences["ja"][k]:
+                    weight = w * min(en_count, ja_count)
+                    row[j] += weight
+                    if anchor:
+                        anchor_row[j] += weight
+        # How idle each sentence is next to the other: 1 when the pair shares nothing.
+        idle = [[math.exp(-w / EVIDENCE_SCALE) for w in row] for row in pairs]
+        # Running sums along each English sentence's row and each Japanese sentence's column.
+        self.running = {
+            "ja": [_running(m) for m in (pairs, anchor_pairs, idle)],
+            "en": [_running(list(zip(*m))) for m in (pairs, anchor_pairs, idle)],
+        }
+        self.anchors = {
+            "en": _running([[_anchor_weight(f, self.weights) for f in en]])[0],
+            "ja": _running([[_anchor_weight(f, self.weights) for f in ja]])[0],
+        }
+        self.keys = {"en": [f.keys for f in en], "ja": [f.keys for f in ja]}
+        self.shared_keys = {
+            side: [{k: n for k, n in keys.items() if k in shared} for keys in self.keys[side]] for side in self.keys
+        }
+        self.ja_totals = [sum(KEY_WEIGHTS[k[0]] * n for k, n in f.keys.items()) for f in ja]
+        self._tables: dict[tuple[int, int], list] = {}
+
+    def table(self, a: int, b: int) -> list[list[float]]:
+        """Lexical log-potential of the a-b bead starting at [i][j], for every start cell:
+        shared weight, less anchors found on one side only and merged sentences left idle."""
+        found = self._tables.get((a, b))
+        if found is None:
+            if a > 1 and b > 1:
+                raise ValueError(f"no lexical evidence for {a}-{b} beads")
+            found = self._tables[(a, b)] = self._merged_table("ja", b) if a == 1 else _transposed(self._merged_table("en", a))
+        return found
+
+    def _merged_table(self, merged: str, size: int) -> list[list[float]]:
+        """[single sentence][run start] potentials of runs of `size` sentences of one language
+        merged against single sentences of the other."""
+        single = "en" if merged == "ja" else "ja"
+        matched_rows, anchor_rows, idle_rows = self.running[merged]
+        run_anchors = [later - earlier for earlier, later in zip(self.anchors[merged], self.anchors[merged][size:])]
+        shared = [[row[s + size] - row[s] for s in range(len(run_anchors))] for row in matched_rows]
+        shared_anchors = [[row[s + size] - row[s] for s in range(len(run_anchors))] for row in anchor_rows]
+        for start, k, counts in self._repeated(merged, size):
+            total = sum(counts)
+            for x, n in self.occurrences[single][k]:
+                if n < total:  # the run has more of the key than the single sentence
+                    excess = self.weights[k] * (sum(min(c, n) for c in counts) - n)
+                    shared[x][start] -= excess
+                    if k[0] in ANCHOR_KINDS:
+                        shared_anchors[x][start] -= excess
+        penalty = (JA_MEMBER_PENALTY if merged == "ja" else EN_MEMBER_PENALTY) if size > 1 else 0.0
+        single_anchors = self.anchors[single]
+        return [
+            [
+                LEXICAL_WEIGHT * weight
+                # Anchor weight on one side only: all either side has, less twice what both share.
+                - ANCHOR_MISMATCH_WEIGHT * (one_sided if (one_sided := own + run - 2 * anchor) > 0 else 0.0)
+                - penalty * (idle_after - idle_before)
+                for weight, anchor, run, idle_before, idle_after in zip(weights, anchors, run_anchors, idle, idle[size:])
+            ]
+            for weights, anchors, idle, own in zip(
+                shared, shared_anchors, idle_rows, (later - earlier for earlier, later in zip(single_anchors, single_anchors[1:]))
+            )
+        ]
+
+    def _repeated(self, side: str, size: int) -> list[tuple[int, tuple, list[int]]]:
+        """(run start, key, counts of the run's sentences) for the shared keys that several
+        sentences of a run of `size` have."""
+        shared = self.shared_keys[side]
+        found = []
+        for start in range(len(shared) - size + 1 if size > 1 else 0):
+            members = shared[start : start + size]
+            repeated = set().union(
+                *(first.keys() & second.keys() for t, first in enumerate(members) for second in members[t + 1 :])
+            )
+            found += [(start, k, [m.get(k, 0) for m in members]) for k in repeated]
+        return found
+
+    def evidence(self, i: int, j: int, a: int, b: int) -> float:
+        """How well the English side accounts for the Japanese side's keys, mapped to [0, 1]: the
+        share of the Japanese key weight found in the English, shrunk towards an even share when
+        the Japanese has few keys. A translation covers 60% or more; an unrelated pair under 30%."""
+        en_keys = _summed(self.keys["en"][i : i + a])
+        ja_keys = _summed(self.keys["ja"][j : j + b])
+        covered = sum(KEY_WEIGHTS[k[0]] * min(n, en_keys.get(k, 0)) for k, n in ja_keys.items())
+        share = (covered + EVIDENCE_PRIOR_WEIGHT * 0.5) / (sum(self.ja_totals[j : j + b]) + EVIDENCE_PRIOR_WEIGHT)
+        return min(1.0, max(0.0, (share - UNRELATED_SHARE) / (TRANSLATED_SHARE - UNRELATED_SHARE)))
 
 
-def _unsupported_members(en_counts, ja_counts, en_span, ja_span, weights, a: int, b: int):
-    """For beads merging several sentences on one side: how many of them share nothing with the
-    other side (smoothly, 1 for nothing shared, towards 0 as shared weight grows). A merge that
-    carries along an unrelated sentence should lose to leaving that sentence unaligned."""
-    import numpy as np
+def _running(matrix) -> list[list[float]]:
+    """Each row's running sums, with a leading 0: the sum of row[s:e] is r[e] - r[s]."""
+    return [list(accumulate(row, initial=0.0)) for row in matrix]
 
-    rows, cols = en_span.shape[0], ja_span.shape[0]
-    total = np.zeros((rows, cols))
-    if b > 1:
-        for t in range(b):
-            member = ja_counts[t : t + cols]
-            total += np.exp(-(np.minimum(en_span[:, None, :], member[None, :, :]) @ weights) / EVIDENCE_SCALE)
-    if a > 1:
-        for t in range(a):
-            member = en_counts[t : t + rows]
-            total += np.exp(-(np.minimum(member[:, None, :], ja_span[None, :, :]) @ weights) / EVIDENCE_SCALE)
+
+def _transposed(matrix: list[list[float]]) -> list[list[float]]:
+    return [list(column) for column in zip(*matrix)]
+
+
+def _occurrences(features: list[SentenceFeatures], shared: set) -> dict:
+    """Shared key → [(sentence index, count)]."""
+    found: dict = {k: [] for k in shared}
+    for index, f in enumerate(features):
+        for k, n in f.keys.items():
+            if k in shared:
+                found[k].append((index, n))
+    return found
+
+
+def _anchor_weight(f: SentenceFeatures, weights: dict) -> float:
+    return sum(weights.get(k, KEY_WEIGHTS[k[0]]) * n for k, n in f.keys.items() if k[0] in ANCHOR_KINDS)
+
+
+def _summed(counts: list) -> dict:
+    total: dict = {}
+    for member in counts:
+        for k, n in member.items():
+            total[k] = total.get(k, 0) + n
     return total
 
 
-def _count_matrix(features: list[SentenceFeatures], column: dict):
-    import numpy as np
-
-    matrix = np.zeros((len(features), len(column)))
-    for row, f in enumerate(features):
-        for key, count in f.keys.items():
-            if key in column:
-                matrix[row, column[key]] = count
-    return matrix
+def length_costs(en_length: float, ja_lengths: list[float], ratio: float) -> list[float]:
+    """-log of the two-sided probability of each length difference (Gale–Church): Japanese
+    runs of these lengths against one English run."""
+    expected = en_length * ratio
+    spreads = [math.sqrt(LENGTH_VARIANCE * (expected + ja_length) + 1e-18) for ja_length in ja_lengths]
+    return [_erfc_cost(abs(ja_length - expected) / spread) for ja_length, spread in zip(ja_lengths, spreads)]
 
 
-def _anchor_weight(f: SentenceFeatures, column: dict) -> float:
-    """Weight of a sentence's anchors that the other language has nowhere in the document."""
-    return sum(KEY_WEIGHTS[k[0]] * n for k, n in f.keys.items() if k[0] in ANCHOR_KINDS and k not in column)
+def _erfc_cost(x: float) -> float:
+    """-log erfc(x); far in the tail, where erfc underflows, its asymptote x² + log(x·√π)."""
+    tail = math.erfc(x)
+    return -math.log(tail) if tail > 1e-300 else x * x + math.log(x * _SQRT_PI)
 
 
-def _key_weight(f: SentenceFeatures) -> float:
-    return sum(KEY_WEIGHTS[k[0]] * n for k, n in f.keys.items())
+class Lattice:
+    """Viterbi path and forward–backward sums over the (n+1)×(m+1) grid of (English, Japanese)
+    sentence counts, within a band around its diagonal. Potentials are tabulated per bead type
+    by the cell where the bead ends, before the passes."""
 
+    def __init__(self, en: list, ja: list, priors: dict, evidence: PairEvidence | None, ratio: float) -> None:
+        self.n, self.m, self.evidence = len(en), len(ja), evidence
+        n, m = self.n, self.m
+        width = BAND_MIN + abs(n - m) + math.ceil(BAND_SHARE * max(n, m))
+        self.rows = [(max(0, math.floor(i * m / n) - width), min(m, math.ceil(i * m / n) + width)) for i in range(n + 1)]
+        en_lengths = list(accumulate((f.length for f in en), initial=0))
+        ja_lengths = list(accumulate((f.length for f in ja), initial=0))
+        # Spare rows and columns past the grid, as many as the largest bead has sentences on
+        # one side, so that the passes never index past a table.
+        self.spare = max(max(bead) for bead in priors)
+        self.potentials = {
+            bead: self._table(bead, math.log(prior), en_lengths, ja_lengths, ratio)
+            for bead, prior in priors.items()
+            if bead[0] <= n and bead[1] <= m
+        }
+        self._forward()
+        self._backward()
+        self.path = self._best_path()
 
-def _cumulative(matrix):
-    """Row-wise running sums with a leading zero row: window sums are then one subtraction."""
-    import numpy as np
-
-    return np.vstack([np.zeros((1, matrix.shape[1])), np.cumsum(matrix, axis=0)])
-
-
-def _window(cumulative, size: int):
-    """Sums over every run of `size` consecutive rows."""
-    return cumulative[size:] - cumulative[:-size]
-
-
-def _length_cost(en_lengths, ja_lengths, ratio: float):
-    """-log of the two-sided probability of the length difference (Gale–Church)."""
-    import numpy as np
-
-    expected = en_lengths[:, None] * ratio
-    spread = np.sqrt(LENGTH_VARIANCE * (expected + ja_lengths[None, :]) / 2)
-    x = np.abs(ja_lengths[None, :] - expected) / np.maximum(spread, 1e-9) / math.sqrt(2)
-    t = 1.0 / (1.0 + _ERFC_P * x)
-    polynomial = t * (_ERFC_A[0] + t * (_ERFC_A[1] + t * (_ERFC_A[2] + t * (_ERFC_A[3] + t * _ERFC_A[4]))))
-    return x * x - np.log(polynomial)
-
-
-def _forward(beads: list, n: int, m: int):
-    """Viterbi back-pointers and forward log-sums over the (n+1)×(m+1) grid, in one pass."""
-    best = [[-math.inf] * (m + 1) for _ in range(n + 1)]
-    forward = [[-math.inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    best[0][0] = forward[0][0] = 0.0
-    for i in range(n + 1):
-        for j in range(m + 1):
-            if not (i or j):
+    def _table(self, bead: tuple[int, int], log_prior: float, en_lengths: list, ja_lengths: list, ratio: float) -> list:
+        """Potential of the bead ending at each cell [i][j] (None where it would start or end
+        outside the band); lengths are running sums."""
+        a, b = bead
+        table: list[list[float | None]] = [[None] * (self.m + 1 + self.spare) for _ in range(self.n + 1 + self.spare)]
+        lexical_table = self.evidence.table(a, b) if self.evidence and a and b else None
+        for i in range(a, self.n + 1):
+            low, high = self.rows[i]
+            start_low, start_high = self.rows[i - a]
+            en_length = en_lengths[i] - en_lengths[i - a]
+            row = table[i]
+            columns = range(max(low, start_low + b, b), min(high, start_high + b) + 1)
+            if not (a and b):
+                row[columns.start : columns.stop] = [log_prior] * len(columns)
                 continue
-            top, top_bead, sums = -math.inf, None, []
-            for a, b, table in beads:
-                if i >= a and j >= b:
-                    potential = table[i - a][j - b]
-                    value = best[i - a][j - b] + potential
+            costs = length_costs(en_length, [ja_lengths[j] - ja_lengths[j - b] for j in columns], ratio)
+            if lexical_table:
+                lexical = lexical_table[i - a]
+                row[columns.start : columns.stop] = [
+                    log_prior - cost + lexical[j - b] for j, cost in zip(columns, costs)
+                ]
+            else:
+                row[columns.start : columns.stop] = [log_prior - cost for cost in costs]
+        return table
+
+    def _forward(self) -> None:
+        n, m = self.n, self.m
+        best = [[-math.inf] * (m + 1) for _ in range(n + 1)]
+        forward = [[-math.inf] * (m + 1) for _ in range(n + 1)]
+        back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+        best[0][0] = forward[0][0] = 0.0
+        for i, (low, high) in enumerate(self.rows):
+            # Per bead type: its potentials ending in row i, and the rows it starts from.
+            ending = [
+                (bead, bead[1], table[i], best[i - bead[0]], forward[i - bead[0]])
+                for bead, table in self.potentials.items()
+                if i >= bead[0]
+            ]
+            for j in range(low, high + 1):
+                top, top_bead, sums = -math.inf, None, []
+                for bead, b, potentials, best_before, forward_before in ending:
+                    potential = potentials[j]
+                    if potential is None:
+                        continue
+                    value = best_before[j - b] + potential
                     if value > top:
-                        top, top_bead = value, (a, b)
-                    sums.append(forward[i - a][j - b] + potential)
-            best[i][j], back[i][j], forward[i][j] = top, top_bead, _logsumexp(sums)
-    return back, forward
+                        top, top_bead = value, bead
+                    sums.append(forward_before[j - b] + potential)
+                if sums:
+                    best[i][j], back[i][j], forward[i][j] = top, top_bead, _logsumexp(sums)
+        self.back, self.forward = back, forward
 
+    def _backward(self) -> None:
+        n, m = self.n, self.m
+        backward = [[-math.inf] * (m + 1 + self.spare) for _ in range(n + 1 + self.spare)]
+        backward[n][m] = 0.0
+        for i in range(n, -1, -1):
+            # Per bead type: its potentials ending in the row it reaches from row i, and that row.
+            starting = [(b, table[i + a], backward[i + a]) for (a, b), table in self.potentials.items()]
+            row = backward[i]
+            low, high = self.rows[i]
+            for j in range(high, low - 1, -1):
+                sums = [after[j + b] + potentials[j + b] for b, potentials, after in starting if potentials[j + b] is not None]
+                if sums:
+                    row[j] = _logsumexp(sums)
+        self.backward = backward
 
-def _backward(beads: list, n: int, m: int):
-    backward = [[-math.inf] * (m + 1) for _ in range(n + 1)]
-    backward[n][m] = 0.0
-    for i in range(n, -1, -1):
-        for j in range(m, -1, -1):
-            if i == n and j == m:
-                continue
-            sums = [backward[i + a][j + b] + table[i][j] for a, b, table in beads if i + a <= n and j + b <= m]
-            backward[i][j] = _logsumexp(sums)
-    return backward
+    def _best_path(self) -> list[tuple[int, int, int, int]]:
+        """The Viterbi path as beads (English start, Japanese start, English count, Japanese count)."""
+        path = []
+        i, j = self.n, self.m
+        while i or j:
+            a, b = self.back[i][j]
+            i, j = i - a, j - b
+            path.append((i, j, a, b))
+        return path[::-1]
 
-
-def _best_path(back: list, n: int, m: int) -> list[tuple[int, int, int, int]]:
-    """The Viterbi path as beads (English start, Japanese start, English count, Japanese count)."""
-    path = []
-    i, j = n, m
-    while i or j:
-        a, b = back[i][j]
-        i, j = i - a, j - b
-        path.append((i, j, a, b))
-    return path[::-1]
+    def links(self) -> list[Link]:
+        total = self.forward[self.n][self.m]
+        links = []
+        for i, j, a, b in self.path:
+            # The bead's posterior probability: all paths through it against all paths.
+            log_posterior = self.forward[i][j] + self.potentials[(a, b)][i + a][j + b] + self.backward[i + a][j + b] - total
+            confidence = math.exp(min(0.0, log_posterior))
+            if a and b and self.evidence:
+                confidence *= self.evidence.evidence(i, j, a, b)
+            links.append(Link(en=list(range(i, i + a)), ja=list(range(j, j + b)), score=round(min(1.0, confidence), 4)))
+        return links
 
 
 def _logsumexp(values: list[float]) -> float:
-    top = max(values, default=-math.inf)
-    if top == -math.inf:
-        return top
-    total = 0.0
-    for v in values:
-        if v - top > NEGLIGIBLE_LOG:  # terms e^-40 below the largest change nothing
-            total += math.exp(v - top)
-    return top + math.log(total)
+    top = max(values)
+    return top + math.log(sum([math.exp(v - top) for v in values]))

@@ -7,6 +7,11 @@ Japanese sentence shares with each English sentence, rarer keys weighing more. A
 with a number or a named entity (Latin name, URL, LaTeX) that appears nowhere in the abstract
 is `unsupported`, with those anchors listed in `missing`: it may come from the full paper,
 which is for the checks to grade, not for the aligner to hide.
+
+Not every capitalised Latin word is a named entity: words and phrases spelled like ordinary
+words with a capital (Limitations, Rotary Position Embedding, Chain-of-Thought) are left out
+of `missing`, and an acronym written with its expansion, RoPE（Rotary Position Embedding）or
+Group Relative Policy Optimization (GRPO), is present when the abstract has either form.
 """
 
 from __future__ import annotations
@@ -23,23 +28,36 @@ MIN_SUPPORT = 1.0  # shared (rarity-weighted) key weight for an English sentence
 RELATIVE_SUPPORT = 0.5  # …and at least this share of the best English sentence's
 MAX_SUPPORTING = 3
 MIN_SUBSTRING_NAME = 4  # a name this long may also be found inside a longer English token
+PLAIN_PART = re.compile(r"[A-Z]?[a-z]+")
+NAME_PARTS = re.compile(r"[-_.+@/]")
+# A run of Latin text, then a bracketed group: 'RoPE（Rotary …）', 'Group … Optimization (GRPO)'.
+BRACKETED = re.compile(r"(?P<outer>[A-Za-z0-9][A-Za-z0-9\-. ]*?)\s*[（(](?P<inner>[^（）()]+)[）)]")
 
 
 def support_summary(en: list[str], ja: list[str], glossary: Any = None) -> list[Link]:
     """One link per Japanese sentence: supporting English sentences, a score, unsupported/missing."""
     en_features = [english_features(s, glossary) for s in en]
     abstract = AbstractFacts(en, en_features)
-    weights = _rarity_weights(en_features)
+    # Key → [(English sentence, count, rarity weight)]: each Japanese sentence meets only the
+    # English sentences it shares a key with.
+    frequency = Counter(k for f in en_features for k in f.keys)
+    holders: dict = {}
+    for i, f in enumerate(en_features):
+        for k, n in f.keys.items():
+            holders.setdefault(k, []).append((i, n, KEY_WEIGHTS[k[0]] / frequency[k]))
     links = []
     for j, text in enumerate(ja):
         features = japanese_features(text, glossary)
-        shared = [_shared_weight(e, features, weights) for e in en_features]
+        shared = [0.0] * len(en)
+        for k, n in features.keys.items():
+            for i, en_count, weight in holders.get(k, ()):
+                shared[i] += weight * min(n, en_count)
         best = max(shared, default=0.0)
         supporting = sorted(
             (i for i, w in enumerate(shared) if w >= MIN_SUPPORT and w >= RELATIVE_SUPPORT * best),
             key=lambda i: -shared[i],
         )[:MAX_SUPPORTING]
-        missing = [a.surface for a in features.anchors if not abstract.contains(a)]
+        missing = abstract.missing(text, features.anchors)
         links.append(
             Link(
                 en=sorted(supporting),
@@ -68,6 +86,27 @@ class AbstractFacts:
         self.words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
         self.initials = "".join(w[0] for w in self.words)
 
+    def missing(self, text: str, anchors: list[Anchor]) -> list[str]:
+        """Surfaces of the numbers and named entities of a sentence that the abstract lacks, once
+        each, in order. An acronym and its expansion stand or fall together."""
+        present = {id(a) for a in anchors if self.contains(a)}
+        for group in acronym_groups(text, anchors):
+            if any(id(a) in present for a in group) or self._has_phrase(text, group):
+                present.update(id(a) for a in group)
+        missing: list[str] = []
+        for a in anchors:
+            if id(a) not in present and not (a.kind == "latin" and is_plain_word(a.surface)) and a.surface not in missing:
+                missing.append(a.surface)
+        return missing
+
+    def _has_phrase(self, text: str, group: list[Anchor]) -> bool:
+        """Whether the abstract writes an expansion as a whole (spaces, hyphens and case aside)."""
+        expansion = [a for a in group if not is_acronym(a.surface)]
+        if not expansion:
+            return False
+        phrase = normalise_latin(text[expansion[0].start : expansion[-1].end])
+        return len(phrase) >= MIN_SUBSTRING_NAME and phrase in self.blob
+
     def contains(self, anchor: Anchor) -> bool:
         if anchor.kind in STRUCTURAL_KINDS or anchor.key in self.values:
             return True
@@ -82,9 +121,10 @@ class AbstractFacts:
         return False
 
     def _spelled_out(self, anchor: Anchor) -> bool:
-        """An acronym the abstract writes out in full: LLM for 'large language models'."""
+        """An acronym the abstract writes out in full: LLM for 'large language models', CoT for
+        'chain-of-thought'."""
         letters = anchor.value
-        if not (anchor.surface.isupper() or anchor.surface.rstrip("s").isupper()) or not letters.isalpha() or len(letters) < 2:
+        if not is_acronym(anchor.surface):
             return False
         start = self.initials.find(letters)
         while start >= 0:
@@ -95,14 +135,32 @@ class AbstractFacts:
         return False
 
 
-def _rarity_weights(features: list[SentenceFeatures]) -> dict:
-    """Key weight divided by the number of English sentences that have the key."""
-    frequency = Counter(k for f in features for k in f.keys)
-    return {k: KEY_WEIGHTS[k[0]] / n for k, n in frequency.items()}
+def is_plain_word(surface: str) -> bool:
+    """A capitalised ordinary word or phrase (Limitations, Rotary, Chain-of-Thought, Few-Shot),
+    not a name: no digit, and every part either lower-case or one capital then lower-case."""
+    return all(PLAIN_PART.fullmatch(part) for part in NAME_PARTS.split(fold_width(surface)))
 
 
-def _shared_weight(en: SentenceFeatures, ja: SentenceFeatures, weights: dict) -> float:
-    return sum(weights[k] * min(n, en.keys[k]) for k, n in ja.keys.items() if k in en.keys)
+def is_acronym(surface: str) -> bool:
+    """Two capitals or more, and more capitals than lower-case letters before a plural s:
+    LLMs, GRPO, RoPE, MoE, CoT."""
+    letters = fold_width(surface).removesuffix("s")
+    upper = sum(map(str.isupper, letters))
+    return letters.isalpha() and upper >= 2 and upper >= sum(map(str.islower, letters))
+
+
+def acronym_groups(text: str, anchors: list[Anchor]) -> list[list[Anchor]]:
+    """Acronyms written with their expansion, each with the anchors of the expansion:
+    'RoPE（Rotary Position Embedding）' and 'Group Relative Policy Optimization (GRPO)'."""
+    groups = []
+    for m in BRACKETED.finditer(text):
+        outer = [a for a in anchors if m.start("outer") <= a.start and a.end <= m.end("outer")]
+        inner = [a for a in anchors if m.start("inner") <= a.start and a.end <= m.end("inner")]
+        if outer and len(inner) == 1 and is_acronym(inner[0].surface):
+            groups.append(outer + inner)  # Expansion (ACRONYM)
+        elif outer and inner and is_acronym(outer[-1].surface):
+            groups.append([outer[-1]] + inner)  # ACRONYM（Expansion）
+    return groups
 
 
 def _coverage(ja: SentenceFeatures, supporting: list[SentenceFeatures]) -> float:

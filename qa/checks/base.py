@@ -26,6 +26,13 @@ class CheckContext:
     glossary: Any = None  # qa.glossary Glossary, when one was given
     abstracts: Any = None  # qa.abstracts AbstractIndex, when English abstracts were given
     options: dict[str, Any] = field(default_factory=dict)  # per-rule thresholds from config
+    _memo: dict[Any, Any] = field(default_factory=dict, repr=False)
+
+    def memo(self, key: Any, compute) -> Any:
+        """A value several rules need, computed once per run."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def option(self, rule_id: str, name: str, default: Any) -> Any:
         return self.options.get(rule_id, {}).get(name, default)

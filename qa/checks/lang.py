@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from qa.checks.base import CheckContext, Rule
 from qa.findings import Severity
-from qa.langid import detect_languages
+from qa.langid import language_issues
 
 
 class _LanguageIssueRule(Rule):
@@ -12,7 +12,8 @@ class _LanguageIssueRule(Rule):
 
     def check(self, context: CheckContext):
         for _, digest in context.parsed:
-            for issue in detect_languages(digest):
+            issues = context.memo(("language_issues", id(digest)), lambda: language_issues(digest))
+            for issue in issues:
                 if issue.kind == self.issue_kind:
                     yield self.finding(issue.message, issue.loc, paper=issue.paper, ja=issue.text)
 

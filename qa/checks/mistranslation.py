@@ -16,6 +16,7 @@ NEGATION_EN = re.compile(
     r"\b(?:not(?! only\b)|no|never|cannot|\w+n't|without|neither|nor|fails? to|failed to|unable to)\b", re.I
 )
 # 少ない is an adjective, しか…ない means "only", にもかかわらず means "despite": none negates.
+NEGATION_CANDIDATE_JA = re.compile(r"な[いくかけ]|無[いくかけし]|ず|ぬ|ません|ん[。、で]|なし")
 # Nouns that turn a negated clause into a complement (…ではないことを示す): still a negation.
 FORMAL_NOUNS = {"こと", "の", "もの", "ため", "よう", "わけ", "点", "場合", "とき", "時"}
 NOT_NEGATION_JA = re.compile(r"しか(?![しも])[^。]*?(?:ない|ません|ず)|(?:にも|に)(?:かかわらず|関わらず|拘らず)")
@@ -38,7 +39,10 @@ def _tagger():
 def japanese_negations(text: str) -> int:
     """Negated predicates: ない/ぬ/ず/ません, and ない as "there is no" — but not an attributive
     negation inside a noun phrase (一貫性のない回答 is "inconsistent answers")."""
-    words = list(_tagger()(NOT_NEGATION_JA.sub("", text)))
+    text = NOT_NEGATION_JA.sub("", text)
+    if not NEGATION_CANDIDATE_JA.search(text):
+        return 0  # the morphological analyser only runs where a negation can be
+    words = list(_tagger()(text))
     count = 0
     for word, following in zip(words, [*words[1:], None]):
         lemma = word.feature.lemma or ""

@@ -119,6 +119,10 @@ def _string_block(src: SourceText, line: str, quote: int, line_start: int) -> Bl
     chars: list[str] = []
     offsets: list[int] = []
     pos = quote + 1
+    close = line.index('"', pos)
+    if "\\" not in line[pos:close]:  # no escapes (the common case): offsets are a plain range
+        chars, offsets = [line[pos:close]], list(range(line_start + pos, line_start + close))
+        pos = close
     while line[pos] != '"':
         raw_at = pos
         if line[pos] == "\\":

@@ -99,8 +99,11 @@ def ja_key(text: str) -> str:
     """The comparison key of a Japanese rendering: NFKC, case-folded, middle dots between katakana
     and long-vowel marks ending a katakana run removed (パラメーター and パラメータ share a key)."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    folded = FINAL_LONG_VOWELS.sub("", KATAKANA_DOT.sub("", text))
-    return folded if folded == text else unicodedata.normalize("NFC", folded)  # ｶｰﾞ: the mark composes once ー is gone
+    while True:  # ｶｰﾞｰ: a voicing mark composes once ー is gone, which can expose another final ー
+        folded = unicodedata.normalize("NFC", FINAL_LONG_VOWELS.sub("", KATAKANA_DOT.sub("", text)))
+        if folded == text:
+            return folded
+        text = folded
 
 
 WORD_SEPARATOR = re.compile(r"[\s\-‐‑–]+")
