@@ -5,6 +5,8 @@ The public API is imported lazily so that `qa --help` stays fast.
 
 from __future__ import annotations
 
+from qa.lazy import lazy_attributes
+
 __version__ = "0.1.0"
 
 _API = {
@@ -25,9 +27,4 @@ _API = {
 __all__ = ["__version__", *_API]
 
 
-def __getattr__(name: str):
-    if name in _API:
-        import importlib
-
-        return getattr(importlib.import_module(_API[name]), name)
-    raise AttributeError(f"module 'qa' has no attribute {name!r}")
+__getattr__ = lazy_attributes(_API, __name__)

@@ -10,6 +10,8 @@ are therefore resolved on first use, not when the package is imported.
 
 from __future__ import annotations
 
+from qa.lazy import lazy_attributes
+
 _API = {
     "align_sentences": "qa.align.sentences",
     "align_by_length": "qa.align.sentences",
@@ -20,9 +22,4 @@ _API = {
 __all__ = list(_API)
 
 
-def __getattr__(name: str):
-    if name in _API:
-        import importlib
-
-        return getattr(importlib.import_module(_API[name]), name)
-    raise AttributeError(f"module 'qa.align' has no attribute {name!r}")
+__getattr__ = lazy_attributes(_API, __name__)

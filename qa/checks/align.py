@@ -8,6 +8,14 @@ from qa.findings import Severity
 from qa.formats.markup import location
 
 
+def _translation_links(context: CheckContext):
+    """(paper, link index, link) of every translation that found its English abstract."""
+    for paper in context.alignments:
+        if paper.kind == "translation" and not paper.unmatched:
+            for index, link in enumerate(paper.links):
+                yield paper, index, link
+
+
 def _ja_location(context: CheckContext, paper, indices: list[int]):
     first, last = paper.ja[indices[0]], paper.ja[indices[-1]]
     return location(context.source(first.file), first.start, last.end)
@@ -31,18 +39,15 @@ class Omission(Rule):
     needs = ("alignments",)
 
     def check(self, context: CheckContext):
-        for paper in context.alignments:
-            if paper.kind != "translation" or paper.unmatched:
-                continue
-            for index, link in enumerate(paper.links):
-                if link.en and not link.ja:
-                    en = " ".join(paper.en[i].text for i in link.en)
-                    yield self.finding(
-                        "English sentence has no Japanese counterpart (omitted after this sentence)",
-                        _neighbour_location(context, paper, index),
-                        paper=paper.id,
-                        en=en,
-                    )
+        for paper, index, link in _translation_links(context):
+            if link.en and not link.ja:
+                en = " ".join(paper.en[i].text for i in link.en)
+                yield self.finding(
+                    "English sentence has no Japanese counterpart (omitted after this sentence)",
+                    _neighbour_location(context, paper, index),
+                    paper=paper.id,
+                    en=en,
+                )
 
 
 class Addition(Rule):
@@ -53,13 +58,10 @@ class Addition(Rule):
     needs = ("alignments",)
 
     def check(self, context: CheckContext):
-        for paper in context.alignments:
-            if paper.kind != "translation" or paper.unmatched:
-                continue
-            for link in paper.links:
-                if link.ja and not link.en:
-                    ja = "".join(paper.ja[j].text for j in link.ja)
-                    yield self.finding("Japanese sentence has no English source", _ja_location(context, paper, link.ja), paper=paper.id, ja=ja)
+        for paper, _, link in _translation_links(context):
+            if link.ja and not link.en:
+                ja = "".join(paper.ja[j].text for j in link.ja)
+                yield self.finding("Japanese sentence has no English source", _ja_location(context, paper, link.ja), paper=paper.id, ja=ja)
 
 
 class Unsupported(Rule):

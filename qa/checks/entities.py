@@ -66,13 +66,8 @@ class EntityMissing(Rule):
                 missing.append(anchor.surface)
             if missing:
                 names = ", ".join(f"'{m}'" for m in missing)
-                yield self.finding(
-                    f"{names} of the English {'is' if len(missing) == 1 else 'are'} missing from the Japanese",
-                    pair.ja_location(context),
-                    paper=pair.paper.id,
-                    en=pair.en,
-                    ja=pair.ja,
-                )
+                verb = "is" if len(missing) == 1 else "are"
+                yield pair.finding(self, context, f"{names} of the English {verb} missing from the Japanese")
 
 
 class EntityVariant(Rule):
@@ -90,10 +85,5 @@ class EntityVariant(Rule):
             for anchor in _names(pair.ja):
                 spellings = en_surfaces.get(anchor.value)
                 if spellings and _surface_key(anchor.surface) not in spellings:
-                    yield self.finding(
-                        f"'{anchor.surface}' is written '{sorted(spellings)[0]}' in the English",
-                        pair.ja_location(context, anchor.start, anchor.end),
-                        paper=pair.paper.id,
-                        en=pair.en,
-                        ja=pair.ja,
-                    )
+                    message = f"'{anchor.surface}' is written '{sorted(spellings)[0]}' in the English"
+                    yield pair.finding(self, context, message, anchor.start, anchor.end)

@@ -70,13 +70,7 @@ class NegationMismatch(Rule):
             ja = japanese_negations(pair.ja)
             if (en == 0) != (ja == 0):
                 side = "English" if en else "Japanese"
-                yield self.finding(
-                    f"only the {side} sentence is negated; check that the translation keeps the meaning",
-                    pair.ja_location(context),
-                    paper=pair.paper.id,
-                    en=pair.en,
-                    ja=pair.ja,
-                )
+                yield pair.finding(self, context, f"only the {side} sentence is negated; check that the translation keeps the meaning")
 
 
 class ComparisonDirection(Rule):
@@ -93,9 +87,7 @@ class ComparisonDirection(Rule):
             if en_up != en_down and ja_up != ja_down and en_up != ja_up:
                 en_word = (UP_EN if en_up else DOWN_EN).search(pair.en).group()
                 ja_word = (UP_JA if ja_up else DOWN_JA).search(pair.ja).group()
-                yield self.finding(
-                    f"'{en_word}' in the English but '{ja_word}' in the Japanese", pair.ja_location(context), paper=pair.paper.id, en=pair.en, ja=pair.ja
-                )
+                yield pair.finding(self, context, f"'{en_word}' in the English but '{ja_word}' in the Japanese")
 
 
 class PromiseAsFact(Rule):
@@ -108,10 +100,4 @@ class PromiseAsFact(Rule):
     def check(self, context: CheckContext):
         for pair in translation_pairs(context):
             if FUTURE_RELEASE_EN.search(pair.en) and PRESENT_RELEASE_JA.search(pair.ja) and not FUTURE_MARK_JA.search(pair.ja):
-                yield self.finding(
-                    "the English promises a future release; the Japanese says it is already available",
-                    pair.ja_location(context),
-                    paper=pair.paper.id,
-                    en=pair.en,
-                    ja=pair.ja,
-                )
+                yield pair.finding(self, context, "the English promises a future release; the Japanese says it is already available")

@@ -8,6 +8,7 @@ may move it, and an alignment slip must not become an error.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 
 from qa.anchors import NUMERIC_KINDS, extract_anchors
 from qa.checks.base import CheckContext, Rule
@@ -15,21 +16,41 @@ from qa.checks.pairs import AlignedPair, translation_pairs
 from qa.findings import Severity
 
 
+@dataclass
+class NumberDifferences:
+    """How the numbers of an aligned pair differ: changed (English, Japanese), dropped, invented."""
+
+    changed: list[tuple] = field(default_factory=list)
+    missing: list = field(default_factory=list)
+    added: list = field(default_factory=list)
+
+
 def numeric_anchors(text: str) -> list:
     return [a for a in extract_anchors(text) if a.kind in NUMERIC_KINDS]
 
 
-def number_differences(pair: AlignedPair) -> tuple[list, list]:
-    """(English numbers missing from the Japanese, Japanese numbers absent from the English)."""
+def number_differences(pair: AlignedPair) -> NumberDifferences:
     en = numeric_anchors(pair.en)
     ja = numeric_anchors(pair.ja)
-    ja_values = Counter(a.value for a in ja)
-    en_values = Counter(a.value for a in en)
-    ja_everywhere = {a.value for a in numeric_anchors(pair.ja_all)}
-    en_everywhere = {a.value for a in numeric_anchors(pair.en_all)}
-    missing = [a for a in en if a.value not in ja_values and a.value not in ja_everywhere]
-    added = [a for a in ja if a.value not in en_values and a.value not in en_everywhere]
-    return missing, added
+    ja_values = {a.value for a in ja} | {a.value for a in numeric_anchors(pair.ja_all)}
+    en_values = {a.value for a in en} | {a.value for a in numeric_anchors(pair.en_all)}
+    missing = [a for a in en if a.value not in ja_values]
+    added = [a for a in ja if a.value not in en_values]
+    # A dropped and an invented number of the same kind, in order, are one changed number.
+    result = NumberDifferences()
+    for en_anchor in missing:
+        same_kind = next((a for a in added if a.kind == en_anchor.kind), None)
+        if same_kind is None:
+            result.missing.append(en_anchor)
+        else:
+            added.remove(same_kind)
+            result.changed.append((en_anchor, same_kind))
+    result.added = added
+    return result
+
+
+def _differences(context: CheckContext, pair: AlignedPair) -> NumberDifferences:
+    return context.memo(("numbers", id(pair.paper), id(pair.link)), lambda: number_differences(pair))
 
 
 class NumberMismatch(Rule):
@@ -41,16 +62,9 @@ class NumberMismatch(Rule):
 
     def check(self, context: CheckContext):
         for pair in translation_pairs(context):
-            missing, added = number_differences(pair)
-            for en_anchor, ja_anchor in zip(missing, added):
-                if en_anchor.kind == ja_anchor.kind:
-                    yield self.finding(
-                        f"'{en_anchor.surface}' in the English became '{ja_anchor.surface}' in the Japanese",
-                        pair.ja_location(context, ja_anchor.start, ja_anchor.end),
-                        paper=pair.paper.id,
-                        en=pair.en,
-                        ja=pair.ja,
-                    )
+            for en_anchor, ja_anchor in _differences(context, pair).changed:
+                message = f"'{en_anchor.surface}' in the English became '{ja_anchor.surface}' in the Japanese"
+                yield pair.finding(self, context, message, ja_anchor.start, ja_anchor.end)
 
 
 class NumberMissing(Rule):
@@ -62,19 +76,8 @@ class NumberMissing(Rule):
 
     def check(self, context: CheckContext):
         for pair in translation_pairs(context):
-            missing, added = number_differences(pair)
-            paired_kinds = Counter(a.kind for a in added)
-            for anchor in missing:
-                if paired_kinds[anchor.kind]:
-                    paired_kinds[anchor.kind] -= 1  # reported as a mismatch instead
-                    continue
-                yield self.finding(
-                    f"'{anchor.surface}' of the English is missing from the Japanese",
-                    pair.ja_location(context),
-                    paper=pair.paper.id,
-                    en=pair.en,
-                    ja=pair.ja,
-                )
+            for anchor in _differences(context, pair).missing:
+                yield pair.finding(self, context, f"'{anchor.surface}' of the English is missing from the Japanese")
 
 
 class NumberAdded(Rule):
@@ -86,16 +89,5 @@ class NumberAdded(Rule):
 
     def check(self, context: CheckContext):
         for pair in translation_pairs(context):
-            missing, added = number_differences(pair)
-            paired_kinds = Counter(a.kind for a in missing)
-            for anchor in added:
-                if paired_kinds[anchor.kind]:
-                    paired_kinds[anchor.kind] -= 1
-                    continue
-                yield self.finding(
-                    f"'{anchor.surface}' is not in the English",
-                    pair.ja_location(context, anchor.start, anchor.end),
-                    paper=pair.paper.id,
-                    en=pair.en,
-                    ja=pair.ja,
-                )
+            for anchor in _differences(context, pair).added:
+                yield pair.finding(self, context, f"'{anchor.surface}' is not in the English", anchor.start, anchor.end)

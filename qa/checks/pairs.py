@@ -20,6 +20,10 @@ class AlignedPair:
     ja_all: str  # the whole Japanese translation of the paper
     en_all: str  # the whole English abstract
 
+    def finding(self, rule, context: CheckContext, message: str, start: int | None = None, end: int | None = None):
+        """A finding of rule on this pair, at ja[start:end] or on its whole Japanese side."""
+        return rule.finding(message, self.ja_location(context, start, end), paper=self.paper.id, en=self.en, ja=self.ja)
+
     def ja_location(self, context: CheckContext, start: int | None = None, end: int | None = None):
         """Location of the pair's Japanese text, or of ja[start:end] when the span lies in one sentence."""
         sentences = [self.paper.ja[j] for j in self.link.ja]

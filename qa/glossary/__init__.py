@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from qa.lazy import lazy_attributes
+
 _API = {
     "load_glossary": "qa.glossary.loading",
     "read_glossary_file": "qa.glossary.loading",
@@ -19,9 +21,4 @@ _API = {
 __all__ = list(_API)
 
 
-def __getattr__(name: str):
-    if name in _API:
-        import importlib
-
-        return getattr(importlib.import_module(_API[name]), name)
-    raise AttributeError(f"module 'qa.glossary' has no attribute {name!r}")
+__getattr__ = lazy_attributes(_API, __name__)
