@@ -12,6 +12,9 @@ Sets reported:
   one English sentence deleted (→ 0-1), or a Japanese sentence of another gold paper inserted
   (→ 0-1), at every position; the gold links are rewritten to match. Clean translations are
   easy for length alone; this set shows what the lexical evidence adds.
+- two deleted: every gold document with two of its Japanese sentences deleted that each carry
+  a whole English sentence, with the glossary: how many of the English sentences come out as
+  1-0 links (an omission found), and how many 1-0 or 0-1 links appear that the gold lacks.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import argparse
 import json
 import sys
 import time
+from itertools import combinations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,6 +73,29 @@ def _insert_ja(gold: dict, k: int, sentence: str):
     if not placed:
         links.append([[], [k]])
     return gold["en"], ja, links
+
+
+def two_deleted(golds: list[dict]) -> list[tuple[list[str], list[str], list]]:
+    cases = []
+    for gold in golds:
+        whole = [jas[0] for _, jas in gold["links"] if len(jas) == 1]
+        for first, second in combinations(whole, 2):
+            en, ja, links = _delete(gold, "ja", second)
+            cases.append(_delete({"en": en, "ja": ja, "links": links}, "ja", first))
+    return cases
+
+
+def omissions(cases, aligner) -> tuple[int, int, int]:
+    """(English sentences left out by the case and found as 1-0 links, how many were left out,
+    1-0 and 0-1 links the gold lacks)."""
+    found = expected = spurious = 0
+    for en, ja, links in cases:
+        gold_nulls = {(tuple(e), tuple(j)) for e, j in links if not (e and j)}
+        test_nulls = {(tuple(link.en), tuple(link.ja)) for link in aligner(en, ja) if not (link.en and link.ja)}
+        left_out = {n for n in gold_nulls if not n[1]}
+        found, expected = found + len(left_out & test_nulls), expected + len(left_out)
+        spurious += len(test_nulls - gold_nulls)
+    return found, expected, spurious
 
 
 def evaluate(cases, aligner) -> Scores:
@@ -140,6 +167,12 @@ def main() -> None:
     print(_row("qa align", evaluate(cases, align_sentences)))
     print(_row("qa align + glossary", evaluate(cases, with_glossary())))
     print(_row("Gale-Church (length)", evaluate(cases, align_by_length)))
+    pairs = two_deleted(golds)
+    aligner = with_glossary()
+    found, expected, spurious = omissions(pairs, aligner)
+    print(f"two deleted: {len(pairs)} documents (two Japanese sentences deleted), with the glossary")
+    print(_row("qa align + glossary", evaluate(pairs, aligner)))
+    print(f"  omissions found as 1-0 links: {found}/{expected}; 1-0 or 0-1 links the gold lacks: {spurious}")
     print(f"speed ({args.repeat} cold passes over the gold, CPU time of one process):")
     for name, value in speed(golds, args.repeat).items():
         print(f"  {name}: {value:,.1f}")

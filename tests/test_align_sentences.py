@@ -9,6 +9,7 @@ import pytest
 from qa.align import align_by_length, align_sentences
 from qa.align.evaluate import as_beads, score_alignments
 from qa.align.features import japanese_features, loanword_keys
+from qa.glossary import load_glossary
 
 GOLD = sorted((Path(__file__).resolve().parent / "data" / "gold").glob("*.json"))
 
@@ -76,6 +77,16 @@ def test_deleted_sentence_is_not_merged_into_the_previous_one():
     g = gold("2502.19634")
     ja, _ = with_japanese_deleted(g, 6)
     assert beads(align_sentences(g["en"], ja))[4:6] == [([4], [5]), ([5], [])]
+
+
+def test_english_sentence_that_only_repeats_its_neighbour_is_not_merged():
+    # JA 8 (fine-tuning on the curated data, EN 5) is dropped. EN 5 shares its terms
+    # (self-rewarding, self-correction) with JA 7, but EN 4 already brings them: EN 5 adds
+    # nothing to JA 7.
+    g = gold("2502.19613")
+    ja, _ = with_japanese_deleted(g, 8)
+    glossary = load_glossary([Path(__file__).resolve().parent.parent / "glossaries" / "ml-ja.yaml"])
+    assert beads(align_sentences(g["en"], ja, glossary))[4:6] == [([4], [7]), ([5], [])]
 
 
 def test_deleted_long_sentence_does_not_skew_the_length_ratio():
@@ -164,3 +175,11 @@ def test_glossary_concepts_are_shared_keys():
     en = ["We use sequential rejection sampling.", "Then we train."]
     ja = ["逐次的棄却サンプリングを使用します。", "その後に学習します。"]
     assert beads(align_sentences(en, ja, glossary=TermGlossary())) == [([0], [0]), ([1], [1])]
+
+
+def test_block_of_invented_sentences_far_off_the_diagonal():
+    """Five sentences of another abstract before the translation: the path runs five cells off
+    the diagonal of the lattice, past its first band, which must widen to hold it."""
+    g, other = gold("2508.12387"), gold("2502.20395")
+    links = beads(align_sentences(g["en"], other["ja"][:5] + g["ja"]))
+    assert links == [([], [j]) for j in range(5)] + [([i], [i + 5]) for i in range(7)]

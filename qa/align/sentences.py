@@ -14,22 +14,24 @@ well by two 1-1 beads, whereas a 2-2 bead can swallow a deleted sentence whole, 
 omission behind its neighbour's translation. For the same reason a merged English sentence
 that brings nothing to the Japanese costs more than a merged Japanese one (see the penalties).
 
-The length ratio starts as the document's (Japanese characters per English character) and is
-re-estimated once from the 1-1 beads of a first alignment: a deleted or invented sentence
-changes one side's length, and the document ratio measured before knowing that would push the
-aligner to merge its neighbours instead of leaving the sentence unaligned.
+The length ratio starts as the document's (Japanese characters per English character). When
+the first alignment merges English sentences or leaves some unaligned, the ratio is measured
+again on its 1-1 beads and the alignment redone: a deleted or invented sentence changes one
+side's length, and the document ratio measured before knowing that pushes the aligner to merge
+its neighbours instead of leaving the sentence unaligned.
 
 The best path comes from Viterbi; each link's confidence is its posterior probability under
 the same potentials (forward–backward), times how much lexical evidence supports it, so a
 link that only the length ratio holds up, as with the wrong abstract, gets a low confidence.
-The lattice is restricted to a band around its diagonal. Everything is plain Python: for
-abstracts of ten sentences, arrays would cost more to build (and numpy to import) than they save.
+The lattice is restricted to a band around its diagonal, widened while the best path runs
+along its edge. Everything is plain Python: for abstracts of ten sentences, arrays would cost
+more to build (and numpy to import) than they save.
 """
 
 from __future__ import annotations
 
 import math
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Any
 
 from qa.align.features import KEY_WEIGHTS, SentenceFeatures, english_features, japanese_features
@@ -52,13 +54,13 @@ EVIDENCE_SCALE = 2.0  # shared key weight at which a merged sentence counts as s
 UNRELATED_SHARE, TRANSLATED_SHARE = 0.2, 0.6  # evidence 0 at or below the first, 1 at or above the second
 EVIDENCE_PRIOR_WEIGHT = 2.0  # key weight of the even-share prior that short sentences are shrunk towards
 ANCHOR_KINDS = frozenset(k for k in KEY_WEIGHTS if k not in ("word", "term"))
-# Half-width of the band of the lattice around its diagonal, in cells: BAND_MIN, plus the
-# difference in sentence counts (splits, or a block of deleted or invented sentences, take the
-# path that far off the diagonal), plus a share of the length for long texts.
-BAND_MIN, BAND_SHARE = 2, 0.1
+# Half-width, in cells, of the first band of the lattice around its diagonal; doubled while the
+# best path runs along its edge (splits, or runs of deleted or invented sentences, take the path
+# further off the diagonal).
+BAND_MIN = 2
 # The ratio is re-estimated from at least this many 1-1 beads, and the alignment redone if
 # that moves it by more than this share.
-MIN_RATIO_BEADS, RATIO_TOLERANCE = 3, 0.05
+MIN_RATIO_BEADS, RATIO_TOLERANCE = 3, 0.02
 _SQRT_PI = math.sqrt(math.pi)
 
 
@@ -89,11 +91,24 @@ def align_features(
         ]
     evidence = PairEvidence(en, ja) if lexical else None
     ratio = sum(f.length for f in ja) / max(sum(f.length for f in en), 1)
-    lattice = Lattice(en, ja, priors, evidence, ratio)
-    refined = _one_to_one_length_ratio(en, ja, lattice.path)
-    if refined is not None and abs(refined - ratio) > RATIO_TOLERANCE * ratio:
-        lattice = Lattice(en, ja, priors, evidence, refined)
+    lattice = _banded_lattice(en, ja, priors, evidence, ratio)
+    # A skewed ratio shows as merged English sentences or unaligned ones; a path of 1-1 beads
+    # and splits has nothing the ratio could have caused.
+    if any(a != 1 or not b for _, _, a, b in lattice.path):
+        refined = _one_to_one_length_ratio(en, ja, lattice.path)
+        if refined is not None and abs(refined - ratio) > RATIO_TOLERANCE * ratio:
+            lattice = _banded_lattice(en, ja, priors, evidence, refined)
     return lattice.links()
+
+
+def _banded_lattice(en: list, ja: list, priors: dict, evidence: PairEvidence | None, ratio: float) -> Lattice:
+    """The lattice in a band around the diagonal, widened until the best path keeps off its edges."""
+    width = BAND_MIN
+    while True:
+        lattice = Lattice(en, ja, priors, evidence, ratio, width)
+        if not lattice.touches_band():
+            return lattice
+        width *= 2
 
 
 def _one_to_one_length_ratio(en: list[SentenceFeatures], ja: list[SentenceFeatures], path: list) -> float | None:
@@ -136,13 +151,14 @@ class PairEvidence:
                     row[j] += weight
                     if anchor:
                         anchor_row[j] += weight
-        # How idle each sentence is next to the other: 1 when the pair shares nothing.
-        idle = [[math.exp(-w / EVIDENCE_SCALE) for w in row] for row in pairs]
-        # Running sums along each English sentence's row and each Japanese sentence's column.
+        # Running sums along each English sentence's row (runs of Japanese sentences) and each
+        # Japanese sentence's column (runs of English ones).
         self.running = {
-            "ja": [_running(m) for m in (pairs, anchor_pairs, idle)],
-            "en": [_running(list(zip(*m))) for m in (pairs, anchor_pairs, idle)],
+            "ja": [_running(m) for m in (pairs, anchor_pairs)],
+            "en": [_running(list(zip(*m))) for m in (pairs, anchor_pairs)],
         }
+        # How idle each Japanese sentence is next to each English one: 1 when they share nothing.
+        self.idle_ja = _running([[math.exp(-w / EVIDENCE_SCALE) for w in row] for row in pairs])
         self.anchors = {
             "en": _running([[_anchor_weight(f, self.weights) for f in en]])[0],
             "ja": _running([[_anchor_weight(f, self.weights) for f in ja]])[0],
@@ -168,7 +184,7 @@ class PairEvidence:
         """[single sentence][run start] potentials of runs of `size` sentences of one language
         merged against single sentences of the other."""
         single = "en" if merged == "ja" else "ja"
-        matched_rows, anchor_rows, idle_rows = self.running[merged]
+        matched_rows, anchor_rows = self.running[merged]
         run_anchors = [later - earlier for earlier, later in zip(self.anchors[merged], self.anchors[merged][size:])]
         shared = [[row[s + size] - row[s] for s in range(len(run_anchors))] for row in matched_rows]
         shared_anchors = [[row[s + size] - row[s] for s in range(len(run_anchors))] for row in anchor_rows]
@@ -181,19 +197,44 @@ class PairEvidence:
                     if k[0] in ANCHOR_KINDS:
                         shared_anchors[x][start] -= excess
         penalty = (JA_MEMBER_PENALTY if merged == "ja" else EN_MEMBER_PENALTY) if size > 1 else 0.0
+        idle = self._idle_members(merged, size, shared) if size > 1 else [[0.0] * len(run_anchors) for _ in shared]
         single_anchors = self.anchors[single]
         return [
             [
                 LEXICAL_WEIGHT * weight
                 # Anchor weight on one side only: all either side has, less twice what both share.
                 - ANCHOR_MISMATCH_WEIGHT * (one_sided if (one_sided := own + run - 2 * anchor) > 0 else 0.0)
-                - penalty * (idle_after - idle_before)
-                for weight, anchor, run, idle_before, idle_after in zip(weights, anchors, run_anchors, idle, idle[size:])
+                - penalty * idle_members
+                for weight, anchor, run, idle_members in zip(weights, anchors, run_anchors, idle_row)
             ]
-            for weights, anchors, idle, own in zip(
-                shared, shared_anchors, idle_rows, (later - earlier for earlier, later in zip(single_anchors, single_anchors[1:]))
+            for weights, anchors, idle_row, own in zip(
+                shared, shared_anchors, idle, (later - earlier for earlier, later in pairwise(single_anchors))
             )
         ]
+
+    def _idle_members(self, merged: str, size: int, shared: list[list[float]]) -> list[list[float]]:
+        """[single sentence][run start]: how many sentences of the run share nothing with the
+        single sentence (smoothly: 1 for nothing, towards 0 as the shared weight grows). A merge
+        that carries along an unrelated sentence should lose to leaving that sentence unaligned.
+
+        A Japanese sentence counts what it shares with the English one. An English sentence
+        counts only what it adds to the rest of the run: one that repeats the names and terms
+        of its neighbour, as the sentences of an abstract do, brings nothing of its own to the
+        Japanese, which is how a deleted translation hides behind its neighbour's."""
+        if merged == "ja":
+            return [[row[s + size] - row[s] for s in range(len(row) - size)] for row in self.idle_ja]
+        idle = []
+        for row, totals in zip(self.running["en"][0], shared):
+            pairs = [later - earlier for earlier, later in pairwise(row)]
+            runs = [row[s + size] - row[s] for s in range(len(totals))]
+            members = [0.0] * len(totals)
+            for t in range(size):  # what member t adds: the run's shared weight less the others'
+                members = [
+                    before + math.exp(-max(0.0, total - run + pair) / EVIDENCE_SCALE)
+                    for before, total, run, pair in zip(members, totals, runs, pairs[t:])
+                ]
+            idle.append(members)
+        return idle
 
     def _repeated(self, side: str, size: int) -> list[tuple[int, tuple, list[int]]]:
         """(run start, key, counts of the run's sentences) for the shared keys that several
@@ -269,10 +310,9 @@ class Lattice:
     sentence counts, within a band around its diagonal. Potentials are tabulated per bead type
     by the cell where the bead ends, before the passes."""
 
-    def __init__(self, en: list, ja: list, priors: dict, evidence: PairEvidence | None, ratio: float) -> None:
+    def __init__(self, en: list, ja: list, priors: dict, evidence: PairEvidence | None, ratio: float, width: int) -> None:
         self.n, self.m, self.evidence = len(en), len(ja), evidence
         n, m = self.n, self.m
-        width = BAND_MIN + abs(n - m) + math.ceil(BAND_SHARE * max(n, m))
         self.rows = [(max(0, math.floor(i * m / n) - width), min(m, math.ceil(i * m / n) + width)) for i in range(n + 1)]
         en_lengths = list(accumulate((f.length for f in en), initial=0))
         ja_lengths = list(accumulate((f.length for f in ja), initial=0))
@@ -354,6 +394,16 @@ class Lattice:
                 if sums:
                     row[j] = _logsumexp(sums)
         self.backward = backward
+
+    def touches_band(self) -> bool:
+        """Whether the best path runs along an edge of the band (not of the grid): a wider band
+        might hold a better one."""
+        for i, j, a, b in self.path:
+            for row, column in ((i, j), (i + a, j + b)):
+                low, high = self.rows[row]
+                if column == low > 0 or column == high < self.m:
+                    return True
+        return False
 
     def _best_path(self) -> list[tuple[int, int, int, int]]:
         """The Viterbi path as beads (English start, Japanese start, English count, Japanese count)."""
