@@ -20,6 +20,20 @@ _SCRIPT = REPO / ".venv" / "bin" / "qa"
 QA_COMMAND = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "qa"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache_dir(tmp_path_factory):
+    """Caches (glossaries, translations) go to a temporary folder, not the user's ~/.cache."""
+    import os
+
+    previous = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if previous is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = previous
+
+
 def run_qa(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
     """Run `qa` with args in cwd (the repo root by default), capturing its text output."""
     return subprocess.run([*QA_COMMAND, *args], cwd=cwd, capture_output=True, text=True, timeout=60)

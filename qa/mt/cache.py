@@ -7,10 +7,10 @@ size gives a different translation) and the exact source text. It lives in
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
+from qa.cachedir import cache_dir
 from qa.errors import QaInputError
 
 SCHEMA = """
@@ -27,8 +27,7 @@ LOCK_TIMEOUT = 30  # seconds to wait for another process writing the cache
 
 
 def default_cache_path() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "digest-qa" / "mt-cache.sqlite3"
+    return cache_dir() / "mt-cache.sqlite3"
 
 
 class TranslationCache:
