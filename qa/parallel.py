@@ -42,7 +42,7 @@ class Job:
     extra: dict | None
 
 
-_inputs: dict = {}  # per process: the abstract index and glossary, loaded once
+_inputs: dict = {}  # per process: (abstract index, glossary) by the files they come from, loaded once
 
 
 def check_in_parallel(paths: list[Path], abstracts, glossaries, config: Config, select, ignore, extra, jobs: int) -> CheckResult:
@@ -87,13 +87,15 @@ def split_input(path: Path) -> list[Piece]:
 
 
 def check_piece(job: Job, piece: Piece) -> CheckResult:
-    if not _inputs:
-        _inputs["index"], _inputs["glossary"] = load_inputs(list(job.abstracts), list(job.glossaries))
+    key = (job.abstracts, job.glossaries)
+    if key not in _inputs:
+        _inputs[key] = load_inputs(list(job.abstracts), list(job.glossaries))
+    index, glossary = _inputs[key]
     src = _read_piece(piece)
     from qa.pipeline import parse_source
 
     parsed = [(src, parse_source(src))]
-    result = check_parsed(parsed, job.config, job.select, job.ignore, job.extra, _inputs["index"], _inputs["glossary"])
+    result = check_parsed(parsed, job.config, job.select, job.ignore, job.extra, index, glossary)
     for finding in result.findings:
         _to_file_coordinates(finding, piece)
     return CheckResult(findings=result.findings, summary=result.summary, notices=result.notices)

@@ -21,14 +21,22 @@ def _ja_location(context: CheckContext, paper, indices: list[int]):
     return location(context.source(first.file), first.start, last.end)
 
 
-def _neighbour_location(context: CheckContext, paper, link_index: int):
-    """Where an omitted English sentence would go: the Japanese sentence before it (or after)."""
+def _paper_start(context: CheckContext, paper):
+    src = context.source(paper.file)
+    start = src.line_start(paper.line)
+    return location(src, start, start)
+
+
+def _neighbour(context: CheckContext, paper, link_index: int):
+    """Where an omitted English sentence would go: (location, "follow" or "precede") of the
+    Japanese sentence before it, or after it when nothing comes before."""
     before = [j for link in paper.links[:link_index] for j in link.ja]
     after = [j for link in paper.links[link_index + 1 :] for j in link.ja]
-    anchor = before[-1:] or after[:1]
-    if not anchor:
-        return location(context.source(paper.file), 0, 0)
-    return _ja_location(context, paper, anchor)
+    if before:
+        return _ja_location(context, paper, before[-1:]), "follow"
+    if after:
+        return _ja_location(context, paper, after[:1]), "precede"
+    return _paper_start(context, paper), None
 
 
 class Omission(Rule):
@@ -42,12 +50,12 @@ class Omission(Rule):
         for paper, index, link in _translation_links(context):
             if link.en and not link.ja:
                 en = " ".join(paper.en[i].text for i in link.en)
-                yield self.finding(
-                    "English sentence has no Japanese counterpart (omitted after this sentence)",
-                    _neighbour_location(context, paper, index),
-                    paper=paper.id,
-                    en=en,
-                )
+                where, side = _neighbour(context, paper, index)
+                # The sentence number keeps two omissions at the same place two findings.
+                message = f"English sentence {link.en[0] + 1} has no Japanese counterpart"
+                if side:
+                    message += f"; it would {side} this sentence"
+                yield self.finding(message, where, paper=paper.id, en=en)
 
 
 class Addition(Rule):
@@ -97,8 +105,5 @@ class Unmatched(Rule):
             key = (paper.file, paper.line)
             if paper.unmatched and key not in seen:
                 seen.add(key)
-                src = context.source(paper.file)
-                start = src.line_start(paper.line)
-                yield self.finding(
-                    f"no English abstract found for {paper.id or repr(paper.title[:60])}", location(src, start, start), paper=paper.id
-                )
+                message = f"no English abstract found for {paper.id or repr(paper.title[:60])}"
+                yield self.finding(message, _paper_start(context, paper), paper=paper.id)

@@ -33,6 +33,11 @@ def _surface_key(surface: str) -> str:
     return re.sub(r"(?<=[A-Z0-9])s$", "", surface)
 
 
+def _name_counts(context: CheckContext, text: str) -> Counter:
+    """How often each name occurs in a whole abstract or translation, counted once per run."""
+    return context.memo(("name counts", text), lambda: Counter(a.value for a in _names(text)))
+
+
 def _glossary_rendered(context: CheckContext, anchor, pair: AlignedPair) -> bool:
     """An English term the glossary translates (RL → 強化学習) is rendered, not dropped."""
     glossary = context.glossary
@@ -52,16 +57,16 @@ class EntityMissing(Rule):
     def check(self, context: CheckContext):
         for pair in translation_pairs(context):
             ja_here = {a.value for a in _names(pair.ja)}
-            ja_total = Counter(a.value for a in _names(pair.ja_all))
-            en_total = Counter(a.value for a in _names(pair.en_all))
             missing: list[str] = []
             for anchor in _names(pair.en):
+                if anchor.value in ja_here or anchor.surface in missing:
+                    continue
                 if anchor.kind == "latin" and not is_proper_name(anchor.surface):
                     continue
                 # Absent here and used less often in the whole translation than in the English:
                 # dropped, not merely moved to a neighbouring sentence.
-                moved = ja_total[anchor.value] >= en_total[anchor.value]
-                if anchor.value in ja_here or moved or _glossary_rendered(context, anchor, pair) or anchor.surface in missing:
+                moved = _name_counts(context, pair.ja_all)[anchor.value] >= _name_counts(context, pair.en_all)[anchor.value]
+                if moved or _glossary_rendered(context, anchor, pair):
                     continue
                 missing.append(anchor.surface)
             if missing:

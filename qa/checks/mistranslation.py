@@ -12,20 +12,43 @@ from qa.findings import Severity
 
 # Grammatical negation only: lexical negatives (insufficient / 不十分, inconsistent / 一貫性のない)
 # are translated as words and would make every pair look negated on one side.
+# "not only/just X but Y" adds rather than denies, like its rendering XだけでなくY.
 NEGATION_EN = re.compile(
-    r"\b(?:not(?! only\b)|no|never|cannot|\w+n't|without|neither|nor|fails? to|failed to|unable to)\b", re.I
+    r"\b(?:not(?! (?:only|just|merely)\b)|no|none|nothing|nobody|never|cannot|\w+n't|without|neither|nor"
+    r"|fails? to|failed to|unable to)\b",
+    re.I,
 )
-# 少ない is an adjective, しか…ない means "only", にもかかわらず means "despite": none negates.
 NEGATION_CANDIDATE_JA = re.compile(r"な[いくかけ]|無[いくかけし]|ず|ぬ|ません|ん[。、で]|なし")
 # Nouns that turn a negated clause into a complement (…ではないことを示す): still a negation.
 FORMAL_NOUNS = {"こと", "の", "もの", "ため", "よう", "わけ", "点", "場合", "とき", "時"}
-NOT_NEGATION_JA = re.compile(r"しか(?![しも])[^。]*?(?:ない|ません|ず)|(?:にも|に)(?:かかわらず|関わらず|拘らず)")
+# Idioms built on a negative form that do not deny anything. (少ない is an adjective and is
+# never counted.)
+NOT_NEGATION_JA = re.compile(
+    "|".join(
+        [
+            r"しか(?![しも])[^。]*?(?:ない|ません|ず)",  # only
+            r"(?:にも|に)(?:かかわらず|関わらず|拘らず)",  # despite
+            r"だけ(?:で|では)な[くい]|に(?:限|かぎ)らず",  # not only
+            r"かもしれ(?:ない|ません)|かね(?:ない|ません)",  # may, could
+            r"(?:なければ|なくては|ねば)(?:ならな[いく]|なりません|いけな[いく]|いけません)|ざるを得(?:ない|ません|ず)",  # must
+            r"欠かせ(?:ない|ません)",  # essential
+            r"に(?:過|す)ぎ(?:ない|ません|ず)",  # merely
+            r"間違いな[くい]",  # certainly
+        ]
+    )
+)
 UP_EN = re.compile(r"\b(?:more|higher|greater|larger|increase[sd]?|increasing|improve[sd]?|improving|outperform\w*|surpass\w*|exceed\w*|boost\w*)\b", re.I)
 DOWN_EN = re.compile(r"\b(?:fewer|less|lower|smaller|decrease[sd]?|decreasing|reduce[sd]?|reducing|reduction|drops?|declines?|worse|underperform\w*)\b", re.I)
 UP_JA = re.compile(r"多い|高い|高く|増加|向上|上回|改善|超え|増や|大きく|大きい|強化")
 DOWN_JA = re.compile(r"少ない|少なく|低い|低く|減少|低下|削減|下回|減ら|小さく|小さい|悪化")
-FUTURE_RELEASE_EN = re.compile(r"\bwill (?:be )?(?:publicly )?(?:released?|available|made (?:publicly )?available|open[- ]sourced?|published)\b", re.I)
-PRESENT_RELEASE_JA = re.compile(r"(?:公開|入手|利用)(?:されています|されている|可能です|可能である|可能となっている|できます)")
+FUTURE_RELEASE_EN = re.compile(
+    r"\bwill (?:be )?(?:(?:publicly|fully|freely|openly) )?(?:released?|available|made (?:publicly )?available|open[- ]sourced?|published)\b",
+    re.I,
+)
+PRESENT_RELEASE_JA = re.compile(
+    r"(?:公開|入手|利用|リリース|オープンソース化)"
+    r"(?:されています|されている|されました|しています|しました|可能です|可能である|可能となっている|できます)"
+)
 FUTURE_MARK_JA = re.compile(r"予定|今後|される見込み|する計画")
 
 
@@ -66,9 +89,8 @@ class NegationMismatch(Rule):
 
     def check(self, context: CheckContext):
         for pair in translation_pairs(context):
-            en = len(NEGATION_EN.findall(pair.en))
-            ja = japanese_negations(pair.ja)
-            if (en == 0) != (ja == 0):
+            en = NEGATION_EN.search(pair.en) is not None
+            if en != (japanese_negations(pair.ja) > 0):
                 side = "English" if en else "Japanese"
                 yield pair.finding(self, context, f"only the {side} sentence is negated; check that the translation keeps the meaning")
 
@@ -86,8 +108,9 @@ class ComparisonDirection(Rule):
             ja_up, ja_down = bool(UP_JA.search(pair.ja)), bool(DOWN_JA.search(pair.ja))
             if en_up != en_down and ja_up != ja_down and en_up != ja_up:
                 en_word = (UP_EN if en_up else DOWN_EN).search(pair.en).group()
-                ja_word = (UP_JA if ja_up else DOWN_JA).search(pair.ja).group()
-                yield pair.finding(self, context, f"'{en_word}' in the English but '{ja_word}' in the Japanese")
+                ja_word = (UP_JA if ja_up else DOWN_JA).search(pair.ja)
+                message = f"'{en_word}' in the English but '{ja_word.group()}' in the Japanese"
+                yield pair.finding(self, context, message, ja_word.start(), ja_word.end())
 
 
 class PromiseAsFact(Rule):
@@ -99,5 +122,8 @@ class PromiseAsFact(Rule):
 
     def check(self, context: CheckContext):
         for pair in translation_pairs(context):
-            if FUTURE_RELEASE_EN.search(pair.en) and PRESENT_RELEASE_JA.search(pair.ja) and not FUTURE_MARK_JA.search(pair.ja):
-                yield pair.finding(self, context, "the English promises a future release; the Japanese says it is already available")
+            promise = FUTURE_RELEASE_EN.search(pair.en)
+            present = promise and PRESENT_RELEASE_JA.search(pair.ja)
+            if present and not FUTURE_MARK_JA.search(pair.ja):
+                message = f"'{promise.group()}' in the English is stated as done in the Japanese: '{present.group()}'"
+                yield pair.finding(self, context, message, present.start(), present.end())

@@ -2,18 +2,25 @@
 
 Both sides are normalised by qa.anchors (128K = 12.8万, 10B = 100億, 80x = 80倍, 三つ = 3).
 A number that the Japanese carries in a neighbouring sentence is not reported: a translator
-may move it, and an alignment slip must not become an error.
+may move it, and an alignment slip must not become an error. Only the neighbours count, not
+the whole text: small numbers recur (「システム2」 elsewhere must not hide a dropped "two tasks").
+A change "from A to B" must keep its direction: AからBに, not BからAに.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
-from qa.anchors import NUMERIC_KINDS, extract_anchors
+from qa.anchors import NUMERIC_KINDS, extract_anchors, fold_width
 from qa.checks.base import CheckContext, Rule
 from qa.checks.pairs import AlignedPair, translation_pairs
 from qa.findings import Severity
+
+# What joins two numbers into a change from the first to the second.
+FROM_EN, TO_EN = re.compile(r"\bfrom\s+$", re.I), re.compile(r"\s+to\s+")
+TO_JA = re.compile(r"\s*(?:から|→)\s*")
 
 
 @dataclass
@@ -32,21 +39,58 @@ def numeric_anchors(text: str) -> list:
 def number_differences(pair: AlignedPair) -> NumberDifferences:
     en = numeric_anchors(pair.en)
     ja = numeric_anchors(pair.ja)
-    ja_values = {a.value for a in ja} | {a.value for a in numeric_anchors(pair.ja_all)}
-    en_values = {a.value for a in en} | {a.value for a in numeric_anchors(pair.en_all)}
+    ja_values = {a.value for text in pair.ja_near for a in numeric_anchors(text)}
+    en_values = {a.value for text in pair.en_near for a in numeric_anchors(text)}
     missing = [a for a in en if a.value not in ja_values]
     added = [a for a in ja if a.value not in en_values]
-    # A dropped and an invented number of the same kind, in order, are one changed number.
     result = NumberDifferences()
     for en_anchor in missing:
-        same_kind = next((a for a in added if a.kind == en_anchor.kind), None)
-        if same_kind is None:
+        # The same magnitude in another unit (5.1% written 5.1), else the next invented number
+        # of the same kind: either way one changed number, reported once.
+        ja_anchor = next((a for a in added if magnitude(a) == magnitude(en_anchor)), None) or next(
+            (a for a in added if a.kind == en_anchor.kind), None
+        )
+        if ja_anchor is None:
             result.missing.append(en_anchor)
-        else:
-            added.remove(same_kind)
-            result.changed.append((en_anchor, same_kind))
-    result.added = added
+            continue
+        added.remove(ja_anchor)
+        if {en_anchor.kind, ja_anchor.kind} != {"number", "multiplier"}:  # "a factor of 3" is 3倍
+            result.changed.append((en_anchor, ja_anchor))
+    # A count of one comes and goes with the articles ("a single model" is 1つのモデル, "one of
+    # the" may be left out): only a one that replaced another number is worth an error.
+    result.missing = [a for a in result.missing if not is_counted_one(a, pair.en)]
+    result.added = [a for a in added if not is_counted_one(a, pair.ja)]
     return result
+
+
+def magnitude(anchor) -> str:
+    return anchor.value.rstrip("%x")
+
+
+def is_counted_one(anchor, text: str) -> bool:
+    """A one written as a count (one, 一つ, 1つ), not a digit that names something (System 1)."""
+    if anchor.kind != "number" or anchor.value != "1":
+        return False
+    return not fold_width(anchor.surface).isdigit() or text.startswith("つ", anchor.end)
+
+
+def changes(text: str, anchors: list, joiner: re.Pattern, opener: re.Pattern | None = None) -> list[tuple]:
+    """Consecutive numbers of one kind written as a change from the first to the second."""
+    return [
+        (a, b)
+        for a, b in pairwise(anchors)
+        if a.kind == b.kind and joiner.fullmatch(text, a.end, b.start) and (opener is None or opener.search(text, 0, a.start))
+    ]
+
+
+def reversed_changes(pair: AlignedPair) -> list[tuple]:
+    """(English change, Japanese change) pairs where the Japanese goes the other way."""
+    en = {(a.value, b.value): (a, b) for a, b in changes(pair.en, numeric_anchors(pair.en), TO_EN, FROM_EN)}
+    found = []
+    for a, b in changes(pair.ja, numeric_anchors(pair.ja), TO_JA):
+        if a.value != b.value and (b.value, a.value) in en and (a.value, b.value) not in en:
+            found.append((en[b.value, a.value], (a, b)))
+    return found
 
 
 def _differences(context: CheckContext, pair: AlignedPair) -> NumberDifferences:
@@ -57,7 +101,7 @@ class NumberMismatch(Rule):
     id = "numbers.mismatch"
     severity = Severity.ERROR
     description = "A number of the English sentence appears changed in its Japanese translation."
-    example = "EN: from 55.11% to 78.22% / JA: 55.11%から87.22%に → 78.22% became 87.22%"
+    example = "EN: ranging from 3 billion to 13 billion / JA: 30億から13億 → '13 billion' became '13億' (it is 130億)"
     needs = ("alignments",)
 
     def check(self, context: CheckContext):
@@ -84,10 +128,25 @@ class NumberAdded(Rule):
     id = "numbers.added"
     severity = Severity.ERROR
     description = "The Japanese translation states a number the English abstract does not contain."
-    example = "EN: with parameter size ranging from 3 billion to 13 billion / JA: 30億から13億 → '13億' is not in the English"
+    example = "EN: we also provide a puzzle training set / JA: 1万問のパズルトレーニングセット → '1万' is not in the English"
     needs = ("alignments",)
 
     def check(self, context: CheckContext):
         for pair in translation_pairs(context):
             for anchor in _differences(context, pair).added:
                 yield pair.finding(self, context, f"'{anchor.surface}' is not in the English", anchor.start, anchor.end)
+
+
+class NumberOrder(Rule):
+    id = "numbers.order"
+    severity = Severity.ERROR
+    description = "A change 'from A to B' of the English goes the other way in the Japanese (BからAに)."
+    example = "EN: boosts accuracy from 55.11% to 78.22% / JA: 精度を78.22%から55.11%に向上 → the change is reversed"
+    needs = ("alignments",)
+
+    def check(self, context: CheckContext):
+        for pair in translation_pairs(context):
+            for (en_from, en_to), (ja_from, ja_to) in reversed_changes(pair):
+                en_text, ja_text = pair.en[en_from.start : en_to.end], pair.ja[ja_from.start : ja_to.end]
+                message = f"'from {en_text}' in the English is reversed in the Japanese: '{ja_text}'"
+                yield pair.finding(self, context, message, ja_from.start, ja_to.end)

@@ -19,6 +19,10 @@ class AlignedPair:
     ja: str
     ja_all: str  # the whole Japanese translation of the paper
     en_all: str  # the whole English abstract
+    # The pair's sentences and the sentence on either side of them, one string each: where a
+    # translator may have moved a phrase when regrouping clauses.
+    ja_near: list[str]
+    en_near: list[str]
 
     def finding(self, rule, context: CheckContext, message: str, start: int | None = None, end: int | None = None):
         """A finding of rule on this pair, at ja[start:end] or on its whole Japanese side."""
@@ -38,7 +42,12 @@ class AlignedPair:
         return location(context.source(first.file), first.start, last.end)
 
 
-def translation_pairs(context: CheckContext, with_both_sides: bool = True) -> Iterator[AlignedPair]:
+def translation_pairs(context: CheckContext, with_both_sides: bool = True) -> list[AlignedPair]:
+    """The pairs of every translation, built once per run: a dozen rules read them."""
+    return context.memo(("translation_pairs", with_both_sides), lambda: list(_pairs(context, with_both_sides)))
+
+
+def _pairs(context: CheckContext, with_both_sides: bool) -> Iterator[AlignedPair]:
     for paper in context.alignments:
         if paper.kind != "translation" or paper.unmatched:
             continue
@@ -54,4 +63,13 @@ def translation_pairs(context: CheckContext, with_both_sides: bool = True) -> It
                 ja="".join(paper.ja[j].text for j in link.ja),
                 ja_all=ja_all,
                 en_all=en_all,
+                ja_near=_around(paper.ja, link.ja),
+                en_near=_around(paper.en, link.en),
             )
+
+
+def _around(sentences: list, indices: list[int]) -> list[str]:
+    """Texts of the sentences at indices (consecutive) and of their neighbours."""
+    if not indices:
+        return []
+    return [s.text for s in sentences[max(indices[0] - 1, 0) : indices[-1] + 2]]
