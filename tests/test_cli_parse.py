@@ -280,3 +280,17 @@ def test_output_that_cannot_be_written_is_a_one_line_error():
             [*QA_COMMAND, "parse", SUMMARIES, "--json"], cwd=REPO, stdout=full, stderr=subprocess.PIPE, text=True, timeout=60
         )
     assert (result.returncode, result.stderr) == (2, "qa: error: No space left on device\n")
+
+
+def test_bare_qa_prints_the_help_and_exits_0():
+    result = run_qa()
+    assert (result.returncode, result.stdout.splitlines()[0], result.stderr) == (0, "Usage: qa [OPTIONS] COMMAND [ARGS]...", "")
+
+
+def test_a_closed_pipe_ends_qa_quietly():
+    import subprocess
+
+    qa = subprocess.Popen([*QA_COMMAND, "parse", "samples/digests", "--json"], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    qa.stdout.read(10)
+    qa.stdout.close()
+    assert (qa.wait(timeout=60), qa.stderr.read()) == (0, b"")

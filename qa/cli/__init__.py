@@ -53,23 +53,33 @@ _register()
 
 
 def main(argv: list[str] | None = None) -> None:
+    try:
+        code, message, stream = _run(argv if argv is not None else sys.argv[1:])
+        if message:
+            print(message, file=stream)
+    except BrokenPipeError:  # `qa … | head`: the reader left
+        sys.stderr = None  # keep Python from reporting the closed pipe again at exit
+        code = 0
+    sys.exit(code)
+
+
+def _run(args: list[str]) -> tuple[int, str | None, object]:
+    """Run a command: (exit code, one message to print, its stream)."""
     command = typer.main.get_command(app)
     try:
-        code = command.main(args=argv if argv is not None else sys.argv[1:], prog_name="qa", standalone_mode=False)
+        code = command.main(args=args, prog_name="qa", standalone_mode=False)
     except QaInputError as exc:
-        print(f"qa: error: {exc}", file=sys.stderr)
-        sys.exit(2)
+        return 2, f"qa: error: {exc}", sys.stderr
     except typer.Exit as exc:
-        sys.exit(exc.exit_code)
+        return exc.exit_code, None, None
     except typer.TyperException as exc:  # usage errors: unknown option, missing argument…
-        print(f"qa: error: {exc.format_message()}", file=sys.stderr)
-        sys.exit(2)
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `qa` or `qa glossary`: the help, not an error
+            return 0, exc.format_message(), sys.stdout
+        return 2, f"qa: error: {exc.format_message()}", sys.stderr
     except (typer.Abort, KeyboardInterrupt):
-        print("qa: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
+        return 130, "qa: interrupted", sys.stderr
     except OSError as exc:  # the machine, not the input or the code: full disk, unreadable output
-        print(f"qa: error: {exc.strerror or exc}", file=sys.stderr)
-        sys.exit(2)
-    sys.exit(code if isinstance(code, int) else 0)
+        if isinstance(exc, BrokenPipeError):
+            raise
+        return 2, f"qa: error: {exc.strerror or exc}", sys.stderr
+    return (code if isinstance(code, int) else 0), None, None
