@@ -61,16 +61,18 @@ def stem(word: str) -> str:
 
 def english_word_keys(text: str) -> list[tuple[str, str]]:
     """Content words of Latin text, stemmed; a hyphenated word gives its parts and the whole."""
-    return [key for word in WORD.findall(text) for key in _word_keys(word)]
+    keys: list[tuple[str, str]] = []
+    for word in WORD.findall(text):
+        keys += _word_keys(word)
+    return keys
 
 
 @lru_cache(maxsize=65536)
 def _word_keys(word: str) -> tuple[tuple[str, str], ...]:
+    if "-" not in word:  # most words: one part, no whole to add
+        return () if len(word) < 3 or word.lower() in STOPWORDS else (("word", stem(word)),)
     parts = [p for p in word.split("-") if len(p) > 2 and p.lower() not in STOPWORDS]
-    keys = [("word", stem(p)) for p in parts]
-    if "-" in word:
-        keys.append(("word", stem(word)))
-    return tuple(keys)
+    return (*(("word", stem(p)) for p in parts), ("word", stem(word)))
 
 
 @lru_cache(maxsize=1)
@@ -118,16 +120,16 @@ def glossary_keys(text: str, glossary: Any, lang: str) -> list[tuple[str, str]]:
 
 def english_features(text: str, glossary: Any = None) -> SentenceFeatures:
     anchors = extract_anchors(text)
-    keys = Counter(a.key for a in anchors)
-    keys.update(english_word_keys(text))
-    keys.update(glossary_keys(text, glossary, "en"))
-    return SentenceFeatures(length=len(text), keys=keys, anchors=anchors)
+    keys = [(a.kind, a.value) for a in anchors]
+    keys += english_word_keys(text)
+    keys += glossary_keys(text, glossary, "en")
+    return SentenceFeatures(length=len(text), keys=Counter(keys), anchors=anchors)
 
 
 def japanese_features(text: str, glossary: Any = None) -> SentenceFeatures:
     anchors = extract_anchors(text)
-    keys = Counter(a.key for a in anchors)
-    keys.update(english_word_keys(text))
-    keys.update(loanword_keys(text))
-    keys.update(glossary_keys(text, glossary, "ja"))
-    return SentenceFeatures(length=len(text), keys=keys, anchors=anchors)
+    keys = [(a.kind, a.value) for a in anchors]
+    keys += english_word_keys(text)
+    keys += loanword_keys(text)
+    keys += glossary_keys(text, glossary, "ja")
+    return SentenceFeatures(length=len(text), keys=Counter(keys), anchors=anchors)

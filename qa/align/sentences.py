@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 from itertools import accumulate, pairwise
+from operator import sub
 from typing import Any
 
 from qa.align.features import KEY_WEIGHTS, SentenceFeatures, english_features, japanese_features
@@ -185,16 +186,16 @@ class PairEvidence:
         merged against single sentences of the other."""
         single = "en" if merged == "ja" else "ja"
         matched_rows, anchor_rows = self.running[merged]
-        run_anchors = [later - earlier for earlier, later in zip(self.anchors[merged], self.anchors[merged][size:])]
-        shared = [[row[s + size] - row[s] for s in range(len(run_anchors))] for row in matched_rows]
-        shared_anchors = [[row[s + size] - row[s] for s in range(len(run_anchors))] for row in anchor_rows]
+        run_anchors = _run_sums(self.anchors[merged], size)
+        shared = [_run_sums(row, size) for row in matched_rows]
+        shared_anchors = [_run_sums(row, size) for row in anchor_rows]
         for start, k, counts in self._repeated(merged, size):
-            total = sum(counts)
+            total, weight, anchor = sum(counts), self.weights[k], k[0] in ANCHOR_KINDS
             for x, n in self.occurrences[single][k]:
                 if n < total:  # the run has more of the key than the single sentence
-                    excess = self.weights[k] * (sum(min(c, n) for c in counts) - n)
+                    excess = weight * (sum([min(c, n) for c in counts]) - n)
                     shared[x][start] -= excess
-                    if k[0] in ANCHOR_KINDS:
+                    if anchor:
                         shared_anchors[x][start] -= excess
         penalty = (JA_MEMBER_PENALTY if merged == "ja" else EN_MEMBER_PENALTY) if size > 1 else 0.0
         idle = self._idle_members(merged, size, shared) if size > 1 else [[0.0] * len(run_anchors) for _ in shared]
@@ -222,7 +223,7 @@ class PairEvidence:
         of its neighbour, as the sentences of an abstract do, brings nothing of its own to the
         Japanese, which is how a deleted translation hides behind its neighbour's."""
         if merged == "ja":
-            return [[row[s + size] - row[s] for s in range(len(row) - size)] for row in self.idle_ja]
+            return [_run_sums(row, size) for row in self.idle_ja]
         idle = []
         for row, totals in zip(self.running["en"][0], shared):
             pairs = [later - earlier for earlier, later in pairwise(row)]
@@ -260,6 +261,11 @@ class PairEvidence:
         return min(1.0, max(0.0, (share - UNRELATED_SHARE) / (TRANSLATED_SHARE - UNRELATED_SHARE)))
 
 
+def _run_sums(running: list[float], size: int) -> list[float]:
+    """Sums of every run of `size` consecutive items, from running sums (see _running)."""
+    return list(map(sub, running[size:], running))
+
+
 def _running(matrix) -> list[list[float]]:
     """Each row's running sums, with a leading 0: the sum of row[s:e] is r[e] - r[s]."""
     return [list(accumulate(row, initial=0.0)) for row in matrix]
@@ -295,14 +301,17 @@ def length_costs(en_length: float, ja_lengths: list[float], ratio: float) -> lis
     """-log of the two-sided probability of each length difference (Gale–Church): Japanese
     runs of these lengths against one English run."""
     expected = en_length * ratio
-    spreads = [math.sqrt(LENGTH_VARIANCE * (expected + ja_length) + 1e-18) for ja_length in ja_lengths]
-    return [_erfc_cost(abs(ja_length - expected) / spread) for ja_length, spread in zip(ja_lengths, spreads)]
+    costs = []
+    for ja_length in ja_lengths:
+        x = abs(ja_length - expected) / math.sqrt(LENGTH_VARIANCE * (expected + ja_length) + 1e-18)
+        tail = math.erfc(x)
+        costs.append(-math.log(tail) if tail > 1e-300 else _tail_cost(x))
+    return costs
 
 
-def _erfc_cost(x: float) -> float:
-    """-log erfc(x); far in the tail, where erfc underflows, its asymptote x² + log(x·√π)."""
-    tail = math.erfc(x)
-    return -math.log(tail) if tail > 1e-300 else x * x + math.log(x * _SQRT_PI)
+def _tail_cost(x: float) -> float:
+    """-log erfc(x) far in the tail, where erfc underflows: its asymptote x² + log(x·√π)."""
+    return x * x + math.log(x * _SQRT_PI)
 
 
 class Lattice:

@@ -30,6 +30,7 @@ TEXT_KEYS = ("id", *FIELD_SECTIONS, "url", "date", "published")
 UNPAIRED_SURROGATE = re.compile("[\ud800-\udfff]")
 ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 WHITESPACE = " \t\r\n"
+STRING_SPECIAL = re.compile(r'["\\]')  # what ends a run of plain characters in a JSON string
 
 
 class BilingualJsonl(DigestFormat):
@@ -119,21 +120,22 @@ def _string_block(src: SourceText, line: str, quote: int, line_start: int) -> Bl
     chars: list[str] = []
     offsets: list[int] = []
     pos = quote + 1
-    close = line.index('"', pos)
-    if "\\" not in line[pos:close]:  # no escapes (the common case): offsets are a plain range
-        chars, offsets = [line[pos:close]], list(range(line_start + pos, line_start + close))
-        pos = close
-    while line[pos] != '"':
+    while True:
+        # A run of plain characters at once: each stands for itself, at its own offset.
+        special = STRING_SPECIAL.search(line, pos)
+        stop = special.start() if special else len(line)
+        chars.append(line[pos:stop])
+        offsets.extend(range(line_start + pos, line_start + stop))
+        pos = stop
+        if line[pos] == '"':
+            break
         raw_at = pos
-        if line[pos] == "\\":
-            code = line[pos + 1]
-            if code == "u":
-                ch, pos = _unicode_escape(line, pos)
-            else:
-                ch, pos = ESCAPES[code], pos + 2
-            src.escape_ends[line_start + raw_at] = line_start + pos
+        code = line[pos + 1]
+        if code == "u":
+            ch, pos = _unicode_escape(line, pos)
         else:
-            ch, pos = line[pos], pos + 1
+            ch, pos = ESCAPES[code], pos + 2
+        src.escape_ends[line_start + raw_at] = line_start + pos
         chars.append(ch)
         offsets.append(line_start + raw_at)
     text = "".join(chars)

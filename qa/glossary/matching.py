@@ -40,6 +40,7 @@ EN_SEPARATOR = r"[\s\-‐‑–]*"
 LATIN_BEFORE_FIRST = r"(?<![A-Za-z0-9].)"
 LATIN_AFTER = r"(?![A-Za-z0-9])"
 CONSONANT_Y = re.compile(r"[a-z]*[^aeiou]y", re.IGNORECASE)
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True)
@@ -96,13 +97,20 @@ def _pattern(node: dict) -> str:
 
 
 def ja_spellings(key: str) -> list[list[str]]:
-    """Atom sequences of a Japanese key: each katakana run with and without a final ー."""
+    """Atom sequences of a Japanese key: each katakana run with and without a final ー.
+
+    Keys are case-folded, so a letter matches either case. A first letter is spelt as two
+    atoms (a, A) rather than one class ([aA]): when every form starts with a plain character,
+    the regex engine skips ahead to the characters that can start one instead of trying every
+    form at every position."""
     options: list[list[str]] = []
     for i, ch in enumerate(key):
-        atom = f"[{ch}{ch.upper()}]" if "a" <= ch <= "z" else re.escape(ch)  # keys are case-folded
-        if i == 0 and LATIN_WORD_CHAR.match(ch):
-            atom += LATIN_BEFORE_FIRST
-        options.append([atom])
+        cases = [ch, ch.upper()] if "a" <= ch <= "z" else [ch]
+        if i == 0:
+            after = LATIN_BEFORE_FIRST if LATIN_WORD_CHAR.match(ch) else ""
+            options.append([re.escape(c) + after for c in cases])
+        else:
+            options.append([f"[{ch}{ch.upper()}]" if len(cases) == 2 else re.escape(ch)])
         if is_katakana(ch) and not is_katakana(key[i + 1] if i + 1 < len(key) else ""):
             options.append(["", "ー"])
     if key and LATIN_WORD_CHAR.match(key[-1]):
@@ -187,8 +195,10 @@ class TermMatcher:
                     table.setdefault(key, []).append(Form(entry.en, kind, form, order))
         self.ja_regex = re.compile(ja_trie.pattern())
         # The end-of-word check once after the whole trie: the engine backtracks to a shorter
-        # form when a longer one ends inside a word.
-        self.en_regex = re.compile(f"(?:{en_trie.pattern()}){LATIN_AFTER}", re.IGNORECASE | re.ASCII)
+        # form when a longer one ends inside a word. English forms are case-folded and run on
+        # text lowered the same way (ASCII letters only): a case-sensitive pattern lets the
+        # engine skip ahead to the letters that can start a form (see ja_spellings).
+        self.en_regex = re.compile(f"(?:{en_trie.pattern()}){LATIN_AFTER}", re.ASCII)
         self.abbr_regex = re.compile(f"(?:{abbr_trie.pattern()}){LATIN_AFTER}")
 
     def _add_ja(self, trie: Trie, form: Form) -> None:
@@ -209,12 +219,15 @@ class TermMatcher:
         return _longest_first([*self._japanese(normalized), *self._latin(normalized)])
 
     def _latin(self, normalized: NormalizedText) -> list[TermMatch]:
+        text = normalized.text
         found = []
-        for regex, table, casefold in ((self.en_regex, self.en_forms, True), (self.abbr_regex, self.abbr_forms, False)):
-            for m in regex.finditer(normalized.text):
-                forms = table.get(surface_key(m.group(), casefold))
+        searches = ((self.en_regex, text.translate(ASCII_LOWER), self.en_forms, True), (self.abbr_regex, text, self.abbr_forms, False))
+        for regex, searched, table, casefold in searches:
+            for m in regex.finditer(searched):
+                start, end = m.span()
+                forms = table.get(surface_key(text[start:end], casefold))
                 if forms:
-                    found.append(_term_match(normalized, m.start(), m.end(), forms[0]))
+                    found.append(_term_match(normalized, start, end, forms[0]))
         return found
 
     def _japanese(self, normalized: NormalizedText) -> list[TermMatch]:
