@@ -123,3 +123,8 @@ def test_a_model_that_copies_its_input_gets_the_source_back(text):
     restored = restore(protected.text, protected)
     assert restored.text == text
     assert restored.dropped == []
+
+
+def test_text_that_already_looks_like_a_placeholder_comes_back_unchanged():
+    protected = protect("0..XQ0", "ja")
+    assert (protected.text, restore(protected.text, protected).text) == ("XQ0..XQ1", "0..XQ0")

@@ -24,6 +24,8 @@ PLACEHOLDER = "XQ{}"
 PLACEHOLDER_OUT = re.compile(r"[XＸ]\s?[QＱ]\s?([0-9０-９]+)")
 SCALE_WORDS = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|\s*[百千万億兆])"
 PLACEABLES = [
+    # Text that already looks like a placeholder is protected too, or restore() would replace it.
+    ("literal", PLACEHOLDER_OUT),
     ("url", re.compile(r"https?://[^\s<>()\"'）」]+[^\s<>()\"'）」.,;:!?。、]")),
     ("latex", re.compile(r"\$[^$\n]+\$|\\\(.+?\\\)")),
     ("code", re.compile(r"`[^`\n]+`")),
