@@ -4,7 +4,8 @@ Numbers, percentages, multipliers, ranges, ordinals and list enumerators, Latin 
 datasets, acronyms), URLs and LaTeX. Each anchor keeps its surface form and offsets, and gets
 a normalised ``value`` so that the English and the Japanese renderings of the same thing
 compare equal: 128K = 12.8万 = 128,000; 10B = 100億; 80x = 80倍 = 80-fold; 55.11% = 55.11％;
-三つ = 3 = three; a million = 百万 = 100万; LLMs = LLM; ＧＰＴ-４ｏ = GPT-4o.
+三つ = 3 = three; a million = 百万 = 100万; doubles = 2倍, halves = 半分; March 2025 = 2025年3月;
+LLMs = LLM; ＧＰＴ-４ｏ = GPT-4o; Llama 3 = Llama-3.
 
 The alignment uses anchors as cross-language evidence; the numbers and entities checks use
 them to find what a translation dropped, changed or invented.
@@ -27,7 +28,10 @@ class Anchor(BaseModel):
     # Frozen: extract_anchors hands the same remembered anchors to every caller.
     model_config = ConfigDict(frozen=True)
 
-    kind: str  # number, percent, multiplier, range, ordinal, enumerator, latin, url, latex
+    # number, percent, multiplier, range, ordinal, enumerator, latin, url, latex. A calendar
+    # date is a number whose value is its ISO form (2025-03, 2025-03-01, --03 for a month of no
+    # year): it states a fact as a number does, and equals only the same date.
+    kind: str
     value: str  # normalised: equal values mean the same thing in English and in Japanese
     start: int  # character offsets into the text given to extract_anchors
     end: int
@@ -78,8 +82,32 @@ ORDINAL_WORDS = {
     "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
 }
 # Counters after a kanji numeral that make it a count (三つ, 二段階); without one, 一 in 一般 or
-# 十 in 十分 is part of a word, not a number.
-JA_COUNTERS = ("つ", "段階", "種類", "回", "個", "倍", "人", "件", "名", "枚", "桁", "次元", "ラウンド", "項目", "ステップ", "タイプ")
+# 十 in 十分 is part of a word, not a number. A counter that begins a longer word is no counter:
+# 一人称 (first person), 一個人 (an individual).
+JA_COUNTERS = (
+    "つ", "段階", "種類", "回", "個(?!人)", "倍", "人(?!称)", "件", "名", "枚", "桁", "次元", "ラウンド", "項目", "ステップ", "タイプ",
+)
+# Kanji that end a word with a numeral: 単一, 唯一, 同一, 統一, 均一, 画一, 逐一, 随一, 択一. What
+# follows such a word is another word (単一人モーション is single-person motion, 同一人物 the same
+# person), not a count; nor is a numeral after 数, 何 (数十, 何人) or 第 (an ordinal).
+JA_WORD_BEFORE_NUMERAL = "数何第単唯同統均画逐随択"
+# Japanese words that state a multiplier: 半分 and 半数 (half of), 半減 (halved), 倍増 (doubled).
+# 上半分, 左半分… name a part of a picture, not a half of an amount.
+JA_MULTIPLIER_WORDS = {"半分": "0.5", "半数": "0.5", "半減": "0.5", "倍増": "2"}
+JA_MULTIPLIER_WORD = re.compile(r"(?<![上下左右])半分|半数|半減|倍増")
+# English words that state a multiplier: twice, thrice, and the verbs double, triple,
+# quadruple and halve in any form (doubles, tripled, halving); not the adjectives (a double
+# integral, a triple store) nor compounds (double-check, half-precision). "half" multiplies
+# where it quantifies (half the cost, half of the tokens, half as many, cut by half, more than
+# half), not where it names a part (the first half, half precision); "halves" after an article
+# or a number is the noun (the two halves).
+MULTIPLIER_WORDS = {"twice": "2", "thrice": "3", "doubl": "2", "tripl": "3", "quadrupl": "4", "halv": "0.5", "half": "0.5"}
+MULTIPLIER_STEM = re.compile("|".join(MULTIPLIER_WORDS))  # whether to look for multiplier words at all
+MULTIPLIER_WORD = re.compile(r"(?<![\w-])(?:twice|thrice|half|(?:doubl|tripl|quadrupl|halv)(?:es|ed|ing))(?![\w-])")
+QUANTIFYING_BEFORE_HALF = re.compile(r"\b(?:by|in|than) $")
+QUANTIFYING_AFTER_HALF = re.compile(r" (?:the|of|as|its|their|that)\b")
+HALF_IS_A_PART = re.compile(r"\b(?:first|second|latter|former|other|top|bottom|upper|lower|left|right|back|front) $")
+HALVES_NOUN = re.compile(r"\b(?:the|two|both|into|in|its|their|equal|these|those) $")
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD_NUMBER = "|".join(sorted([*UNITS, *TEENS, *TENS, "zero"], key=len, reverse=True))
@@ -89,6 +117,46 @@ _KANJI_NUMERAL = "〇零一二三四五六七八九十百千"
 URL = re.compile(r"https?://[!-~]+")
 LATEX = re.compile(r"\$[^$\n]+\$|\\\(.+?\\\)|\\\[.+?\\\]")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?(?!\d)")
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH_STEM = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # whether to look for dates at all
+_MONTH = "|".join(sorted((m.capitalize() for m in (*MONTHS, *MONTH_ABBREVIATIONS)), key=len, reverse=True))
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+# March 2025, March 1, 2025, 17 Aug 2025, Sept. 2024, March: a month with a day or a year or
+# both. Alone, a month is a date only under its full name and not when it is May (may help).
+EN_DATE = re.compile(
+    rf"(?<![A-Za-z0-9])(?P<month>{_MONTH})(?![A-Za-z])(?:\.(?= \d))?"
+    rf"(?: (?P<day>{_DAY})(?:st|nd|rd|th)?(?!\d|\.\d))?(?:,? (?P<year>\d{{4}})(?!\d))?"
+)
+DAY_BEFORE_MONTH = re.compile(rf"(?<![\d.,])(?P<day>{_DAY})(?:st|nd|rd|th)? $")  # the 17 of 17 Aug 2025
+# 2025年3月, 2025年3月1日, 3月1日, 3月. A month is always a date here: a duration of months is
+# written 3ヶ月 or 3か月. A year alone (2025年) stays a number, as "in 2025" does.
+JA_DATE = re.compile(rf"(?<![\d.])(?:(?P<year>\d{{4}})年\s?)?(?P<month>1[0-2]|0?[1-9])月(?:\s?(?P<day>{_DAY})日)?")
+# Model and software families whose releases are numbered and written with a space as often as
+# with a hyphen: "Llama 3" is "Llama-3", "Qwen 2.5-7B" is "Qwen-2.5-7B". Only these names take
+# the number after a space: after any other word a number stays a number (top 5 models,
+# System 1, RTX 4090, AIME 2024, BLEU 30.5, Section 3.2), because the look of a word cannot tell
+# a model family from a metric, a benchmark or a label, and a translator renders those apart
+# (スコア30.5, 3.2節). A number that a unit, a scale or a counter follows is a quantity even
+# after a family name (Llama 2 times, GPT 3つ).
+VERSIONED_FAMILIES = frozenset(
+    {
+        "llama", "qwen", "gemma", "gemini", "claude", "gpt", "mistral", "mixtral", "phi", "falcon", "vicuna", "yi",
+        "grok", "deepseek", "internlm", "internvl", "llava", "olmo", "glm", "chatglm", "minicpm", "python", "cuda",
+        "pytorch",
+    }
+)
+# A capitalised word, a space and a version with the rest of a name (Qwen 2.5-7B): a versioned
+# name when the word is one of VERSIONED_FAMILIES, whatever its case (LLaMA 2, GPT 4).
+SPACED_VERSION = re.compile(
+    r"(?<![A-Za-z0-9_.\-])(?P<name>[A-Z][A-Za-z]*) \d+(?:\.\d+)*(?:[-_.][A-Z0-9][A-Za-z0-9]*)*"
+    rf"(?![A-Za-z0-9]|[.,]\d|\s?(?:[%×倍万億兆]|x\b|percent\b|times\b|-?fold\b|(?:{_SCALE})\b|{'|'.join(JA_COUNTERS)}))"
+)
 CIRCLED = re.compile(r"[\u2460-\u2473]")  # ①..⑳
 ENUMERATOR = re.compile(r"\((\d{1,2})\)")
 ENUMERATOR_RANGE = re.compile(r"\((\d{1,2})\)\s?[-〜~]\s?\((\d{1,2})\)")
@@ -104,11 +172,10 @@ WORD_QUANTITY = re.compile(
     rf"(?P<scales>(?:[\s-](?:{_SCALE})\b)*)"
     r"(?P<unit>\s(?:percent)\b|-?fold\b|\stimes\b)?"
 )  # matched on ASCII-lowercased text
-TWICE = re.compile(r"\btwice\b")
 ORDINAL_EN = re.compile(rf"\b(?:(?P<word>{'|'.join(ORDINAL_WORDS)})|(?P<num>\d+)(?:st|nd|rd|th))\b")
 ORDINAL_JA = re.compile(rf"第(?P<num>\d+|[{_KANJI_NUMERAL}]+)|(?P<pre>\d+|[{_KANJI_NUMERAL}]+)(?:つ目|番目)")
 KANJI_QUANTITY = re.compile(
-    rf"(?<![数何第{_KANJI_NUMERAL}])(?P<num>[{_KANJI_NUMERAL}]+[万億兆]?(?:[{_KANJI_NUMERAL}]+[万億兆]?)*)"
+    rf"(?<![{JA_WORD_BEFORE_NUMERAL}{_KANJI_NUMERAL}])(?P<num>[{_KANJI_NUMERAL}]+[万億兆]?(?:[{_KANJI_NUMERAL}]+[万億兆]?)*)"
     rf"(?P<counter>{'|'.join(JA_COUNTERS)})?"
 )
 CAPITAL = re.compile(r"[A-Z]")
@@ -163,7 +230,13 @@ def _anchors_of(text: str) -> tuple[Anchor, ...]:
             add("latex", re.sub(r"\s+", "", m.group()[1:-1].strip("()[]\\")), m.start(), m.end())
     for m in ISO_DATE.finditer(folded) if digits else ():
         if free(m.start(), m.end()):
-            taken[m.start() : m.end()] = [True] * (m.end() - m.start())  # a date: neither number nor range
+            taken[m.start() : m.end()] = [True] * (m.end() - m.start())  # a time stamp: neither number nor range
+    if MONTH_STEM.search(folded):
+        _english_dates(folded, add, free)
+    if japanese and digits and "月" in folded:
+        _japanese_dates(folded, add, free)
+    if digits:
+        _versioned_names(folded, add, free)
     _latin_anchors(folded, add, free)
     for m in ENUMERATOR_RANGE.finditer(folded) if digits else ():
         if free(m.start(), m.end()):
@@ -188,6 +261,7 @@ def _anchors_of(text: str) -> tuple[Anchor, ...]:
     _word_quantities(lower, add, free)
     if japanese:
         _kanji_quantities(folded, add, free)
+        _japanese_multiplier_words(folded, add, free)
     anchors.sort(key=lambda a: a.start)
     return tuple(anchors)
 
@@ -215,6 +289,12 @@ def is_name_like(token: str, sentence_initial: bool) -> bool:
     if token[0].isupper() and letters >= 2:
         return not sentence_initial and token.lower() not in SENTENCE_START_WORDS
     return False
+
+
+def _versioned_names(folded: str, add, free) -> None:
+    for m in SPACED_VERSION.finditer(folded):
+        if m["name"].lower() in VERSIONED_FAMILIES and free(m.start(), m.end()):
+            add("latin", normalise_latin(m.group()), m.start(), m.end())
 
 
 def _latin_anchors(folded: str, add, free) -> None:
@@ -312,9 +392,20 @@ def _word_quantities(lower: str, add, free) -> None:
                 number *= SCALE_WORDS[scale]
         kind, value = _with_unit(number, m["unit"])
         add(kind, value, m.start(), m.end())
-    for m in TWICE.finditer(lower) if "twice" in lower else ():
-        if free(m.start(), m.end()):
-            add("multiplier", "2x", m.start(), m.end())
+    for m in MULTIPLIER_WORD.finditer(lower) if MULTIPLIER_STEM.search(lower) else ():
+        if free(m.start(), m.end()) and _states_multiplier(lower, m):
+            value = next(v for stem, v in MULTIPLIER_WORDS.items() if m.group().startswith(stem))
+            add("multiplier", f"{value}x", m.start(), m.end())
+
+
+def _states_multiplier(lower: str, m: re.Match) -> bool:
+    """Whether a multiplier word says how many times: the verbs and twice always do; half only
+    where it quantifies, and halves not as the noun."""
+    before = lower[max(0, m.start() - 12) : m.start()]
+    if m.group() == "half":
+        quantifies = QUANTIFYING_BEFORE_HALF.search(before) or QUANTIFYING_AFTER_HALF.match(lower, m.end())
+        return bool(quantifies) and not HALF_IS_A_PART.search(before)
+    return m.group() != "halves" or not HALVES_NOUN.search(before)
 
 
 def _parse_number_words(words: str) -> int:
@@ -335,6 +426,40 @@ def _kanji_quantities(folded: str, add, free) -> None:
             continue
         kind, value = _with_unit(number, "倍" if m["counter"] == "倍" else None)
         add(kind, value, m.start(), m.end())
+
+
+def _japanese_multiplier_words(folded: str, add, free) -> None:
+    for m in JA_MULTIPLIER_WORD.finditer(folded) if "半" in folded or "倍" in folded else ():
+        if free(m.start(), m.end()):
+            add("multiplier", f"{JA_MULTIPLIER_WORDS[m.group()]}x", m.start(), m.end())
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+def _english_dates(folded: str, add, free) -> None:
+    for m in EN_DATE.finditer(folded):
+        before = DAY_BEFORE_MONTH.search(folded, max(0, m.start() - 6), m.start())
+        day = m["day"] or before and before["day"]
+        month = m["month"].lower()
+        if not (day or m["year"]) and (month not in MONTHS or month == "may"):
+            continue
+        start = before.start() if before else m.start()
+        if free(start, m.end()):
+            number = MONTHS.get(month) or MONTH_ABBREVIATIONS[month]
+            add("number", _date_value(m["year"], number, day), start, m.end())
+
+
+def _japanese_dates(folded: str, add, free) -> None:
+    for m in JA_DATE.finditer(folded):
+        if free(m.start(), m.end()):
+            add("number", _date_value(m["year"], int(m["month"]), m["day"]), m.start(), m.end())
+
+
+def _date_value(year: str | None, month: int, day: str | None) -> str:
+    """ISO form of a date, as precise as it was written: 2025-03, 2025-03-01, --03, --03-01."""
+    value = f"{year}-{month:02d}" if year else f"--{month:02d}"
+    return f"{value}-{int(day):02d}" if day else value
 
 
 def _parse_kanji_or_digits(text: str) -> Decimal | None:

@@ -37,7 +37,7 @@ def test_number_absent_from_the_abstract_makes_the_sentence_unsupported(medvlm):
     ja = "MedVLM-R1は8基のA100 GPUで12時間訓練され、精度は78.22%に達しました。"
     (link,) = support_summary(medvlm, [ja])
     assert link.unsupported is True
-    assert link.missing == ["8", "A100", "GPU", "12"]
+    assert link.missing == ["8", "A100", "12"]  # GPU is generic: the count and the model are the claim
     assert link.en == [4]
 
 
@@ -92,6 +92,41 @@ def test_number_the_abstract_states_differently_stays_unsupported():
 def test_missing_names_are_listed_once(medvlm):
     (link,) = support_summary(medvlm, ["GroundingDINOとGroundingDINOを比較します。"])
     assert link.missing == ["GroundingDINO"]
+
+
+def test_a_wrong_power_of_ten_stays_unsupported():
+    # realm-abstract-page.md line 49: the abstract says 13 billion (130億).
+    ja = "我々はMERItの自己回帰的目的変数を考案し、パラメータサイズが30億から13億の2つのLLM系列、すなわちFLAN-T5とLLaMAと統合する。"
+    (link,) = support_summary(abstract("2305.13718"), [ja])
+    assert (link.unsupported, link.missing) == (True, ["13億"])
+
+
+def test_a_numeral_ending_a_word_is_no_missing_count():
+    # paper-summaries-2025-04.md line 329: 単一人 is single-person, not 一人 (one person).
+    ja = "個々の制御とインタラクションの微調整: 単一人モーション生成モデルと複数人モーション生成モデルを組み合わせることで、個々の人物の動きと全体的なインタラクションを同時に制御することが可能になりました。"
+    (link,) = support_summary(abstract("2504.01019"), [ja])
+    assert (link.unsupported, link.missing) == (False, [])
+
+
+def test_generic_names_are_left_out_but_the_hardware_stays():
+    # paper-summaries-2025-04.md line 768; the Multi-Token Attention abstract names no hardware.
+    (link,) = support_summary(abstract("2504.00927"), ["GPU: 32 NVIDIA H200 GPUs"])
+    assert (link.unsupported, link.missing) == (True, ["32", "H200"])
+
+
+def test_generic_names_alone_leave_a_sentence_supported():
+    # paper-summaries-2025-04.md lines 780 and 1472 (性能UP, API, LLM: no claim the abstract lacks).
+    (mta,) = support_summary(abstract("2504.00927"), ["MTA: 複数トークンAttentionでLLMの理解力UP！"])
+    (api,) = support_summary(abstract("2503.23361"), ["クローズドウェイトLLMのAPI利用コストが高いため、探索範囲が制限される可能性があります。"])
+    assert (mta.unsupported, mta.missing, api.unsupported, api.missing) == (False, [], False, [])
+
+
+def test_a_date_is_supported_by_the_same_month_written_in_english():
+    # 2504.01833: "published exclusively after March 2025"; paper-summaries-2025-04.md line 940.
+    ja = "時間的知識の評価: 2025年3月以降に公開された7,000件以上の多様なドキュメントからなる新しいデータセットTempora-0325を導入しました。"
+    (same,) = support_summary(abstract("2504.01833"), [ja])
+    (other,) = support_summary(abstract("2504.01833"), [ja.replace("2025年3月", "2025年4月")])
+    assert (same.missing, other.missing) == ([], ["2025年4月"])
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,8 @@ Not every capitalised Latin word is a named entity: words and phrases spelled li
 words with a capital (Limitations, Rotary Position Embedding, Chain-of-Thought) are left out
 of `missing`, and an acronym written with its expansion, RoPE（Rotary Position Embedding）or
 Group Relative Policy Optimization (GRPO), is present when the abstract has either form.
+
+Nor is every acronym a claim: GENERIC_NAMES are left out of `missing` too.
 """
 
 from __future__ import annotations
@@ -32,6 +34,16 @@ PLAIN_PART = re.compile(r"[A-Z]?[a-z]+")
 NAME_PARTS = re.compile(r"[-_.+@/]")
 # A run of Latin text, then a bracketed group: 'RoPE（Rotary …）', 'Group … Optimization (GRPO)'.
 BRACKETED = re.compile(r"(?P<outer>[A-Za-z0-9][A-Za-z0-9\-. ]*?)\s*[（(](?P<inner>[^（）()]+)[）)]")
+# Names that any summary of a machine-learning paper may use without claiming anything the
+# abstract should hold (normalised as anchors are, so GPUs and Nvidia are here too). A small
+# closed list, not every frequent acronym: computing resources and interfaces (GPU, API: the
+# count and model of the hardware, 8 H100, stay claims), the field itself and its default kind
+# of model (AI, ML, LLM, which most of the sample abstracts name), and English words that Japanese
+# writes in capitals (性能UP, OK). Acronyms of methods, models and data (MLLM, RLHF, GRPO) name
+# what a paper did, and stay.
+GENERIC_NAMES = frozenset(
+    {"gpu", "cpu", "tpu", "npu", "nvidia", "api", "url", "pdf", "html", "ai", "ml", "llm", "up", "down", "ok", "ng"}
+)
 
 
 def support_summary(en: list[str], ja: list[str], glossary: Any = None) -> list[Link]:
@@ -95,7 +107,7 @@ class AbstractFacts:
                 present.update(id(a) for a in group)
         missing: list[str] = []
         for a in anchors:
-            if id(a) not in present and not (a.kind == "latin" and is_plain_word(a.surface)) and a.surface not in missing:
+            if id(a) not in present and not is_claimless(a) and a.surface not in missing:
                 missing.append(a.surface)
         return missing
 
@@ -133,6 +145,12 @@ class AbstractFacts:
                 return True
             start = self.initials.find(letters, start + 1)
         return False
+
+
+def is_claimless(anchor: Anchor) -> bool:
+    """A Latin anchor that states nothing the abstract could lack: a capitalised ordinary word,
+    or a generic name (GPU, API, AI)."""
+    return anchor.kind == "latin" and (anchor.value in GENERIC_NAMES or is_plain_word(anchor.surface))
 
 
 def is_plain_word(surface: str) -> bool:
