@@ -27,9 +27,10 @@ SEEN = {
     (REALM, 16, "numbers.missing"): ("numbers.missing", "'three' of the English is missing from the Japanese"),
     # gold 2502.20082 notes: "'Code will be available' -> 「入手可能です」 (future -> present)".
     (DAILY, 68, "other"): ("mistranslation.promise", "'will be available' in the English is stated as done in the Japanese: '入手可能です'"),
+    # 13 billion is 130億: the summary converted the scale wrongly.
+    (REALM, 49, "numbers.mismatch"): ("numbers.scale", "'13億' where the abstract says '13 billion': the magnitude differs"),
     # The related-paper entries and the per-paper summaries are summaries, not translations: what
     # they state wrongly shows as a number or name the abstract lacks (info, for the editor to read).
-    (REALM, 49, "numbers.mismatch"): ("align.unsupported", "not in the abstract: 13億"),  # 13 billion is 130億
     (SUMMARIES, 278, "align.unsupported"): ("align.unsupported", "not in the abstract: Llama-3.1, 1B, 3B, 8B, 70B"),
     (SUMMARIES, 951, "entities"): ("align.unsupported", "not in the abstract: Temporal-0325"),  # Tempora-0325
     (SUMMARIES, 1058, "numbers.contradiction"): ("align.unsupported", "not in the abstract: 7B"),  # 3-671B

@@ -17,6 +17,7 @@ from qa.anchors import NUMERIC_KINDS, extract_anchors, fold_width
 from qa.checks.base import CheckContext, Rule
 from qa.checks.pairs import AlignedPair, translation_pairs
 from qa.findings import Severity
+from qa.formats.markup import location
 
 # What joins two numbers into a change from the first to the second.
 FROM_EN, TO_EN = re.compile(r"\bfrom\s+$", re.I), re.compile(r"\s+to\s+")
@@ -150,3 +151,56 @@ class NumberOrder(Rule):
                 en_text, ja_text = pair.en[en_from.start : en_to.end], pair.ja[ja_from.start : ja_to.end]
                 message = f"'from {en_text}' in the English is reversed in the Japanese: '{ja_text}'"
                 yield pair.finding(self, context, message, ja_from.start, ja_to.end)
+
+
+# A slip of magnitude happens when a translator converts an English scale (K, M, B, million,
+# billion) into a Japanese one (千, 万, 億, 兆); numbers written in the same system on both sides
+# (7B and 70B) are simply different numbers.
+JAPANESE_SCALE = re.compile(r"[千万億兆]")
+ENGLISH_SCALE = re.compile(r"\d\s*[KkMBT]\b|\b(?:thousand|million|billion|trillion)\b", re.I)
+
+
+def _significant_digits(value: str) -> str:
+    """13億 (1300000000) and 13 billion (13000000000) share '13': the digits without zeros around them."""
+    return value.replace(".", "").strip("0-")
+
+
+def scale_slips(ja_text: str, abstract: str) -> list[tuple]:
+    """(Japanese anchor, English anchor) where the Japanese writes the abstract's digits at another
+    magnitude: 13億 for "13 billion" (130億). The Japanese must carry a Japanese scale and the
+    English an English one, so an unrelated small count (8つ) never meets a model size (8B)."""
+    english = [a for a in numeric_anchors(abstract) if ENGLISH_SCALE.search(a.surface)]
+    values = {a.value for a in numeric_anchors(abstract)}
+    slips = []
+    for anchor in numeric_anchors(ja_text):
+        if anchor.value in values or not JAPANESE_SCALE.search(anchor.surface):
+            continue
+        digits = _significant_digits(anchor.value)
+        twin = next((e for e in english if e.kind == anchor.kind and _significant_digits(e.value) == digits), None)
+        if twin is not None:
+            slips.append((anchor, twin))
+    return slips
+
+
+class NumberScale(Rule):
+    id = "numbers.scale"
+    severity = Severity.ERROR
+    description = "A summary writes a number of the abstract at the wrong magnitude (13億 for 13 billion = 130億)."
+    example = "EN: from 3 billion to 13 billion / JA summary: 30億から13億 → '13億' where the abstract says '13 billion' (130億)"
+    needs = ("alignments",)
+
+    def check(self, context: CheckContext):
+        for paper in context.alignments:
+            if paper.kind != "summary" or paper.unmatched:
+                continue
+            abstract = " ".join(s.text for s in paper.en)
+            for index, sentence in enumerate(paper.ja):
+                for anchor, twin in scale_slips(sentence.text, abstract):
+                    start = sentence.start + anchor.start
+                    yield self.finding(
+                        f"'{anchor.surface}' where the abstract says '{twin.surface}': the magnitude differs",
+                        location(context.source(sentence.file), start, start + len(anchor.surface)),
+                        paper=paper.id,
+                        en=twin.surface,
+                        ja=sentence.text,
+                    )
