@@ -10,7 +10,8 @@ per variant, at every place where that kind of error can be made:
   name      a model/dataset name (not a glossary term) that both sides share deleted from the Japanese
   sentence  a Japanese sentence deleted
   english   a Japanese sentence replaced by its English source
-  term      an approved glossary rendering replaced by a forbidden one
+  term      an approved glossary rendering replaced by a forbidden one, and every forbidden
+            rendering of the glossary written into a translation once
   negation  a negated Japanese predicate made positive, or a positive one negated
 
     .venv/bin/python benchmarks/inject.py [--glossary glossaries/ml-ja.yaml]
@@ -42,7 +43,7 @@ EXPECTED_RULES = {
     "name": ("entities.missing", "align.omission"),
     "sentence": ("align.omission",),
     "english": ("lang.untranslated", "lang.wrong_section"),
-    "term": ("terms.forbidden",),
+    "term": ("terms.forbidden", "terms.keep_english"),
     "negation": ("mistranslation.negation",),
 }
 POSITIVE_TO_NEGATIVE = [("します。", "しません。"), ("ます。", "ません。"), ("する。", "しない。"), ("できる。", "できない。")]
@@ -122,6 +123,20 @@ def _forbidden_swap(sentence: str, glossary) -> tuple[str, str] | None:
     return None
 
 
+def forbidden_insertions(papers: list[dict], glossary) -> list[Variant]:
+    """Every forbidden rendering of the glossary, once, written into a translation in place of the
+    first sentence's topic: the six texts use few glossary terms that have forbidden forms, so
+    swapping alone would measure one site."""
+    found = []
+    bad_terms = [(entry.en, bad.term) for entry in glossary.entries for bad in entry.forbidden]
+    for n, (concept, bad) in enumerate(bad_terms):
+        paper = papers[n % len(papers)]
+        ja = list(paper["ja"])
+        ja[0] = f"本研究は{bad}を用いる。" + ja[0]
+        found.append(Variant("term", paper["id"], " ".join(paper["en"]), "".join(ja), f"{bad} (forbidden for {concept}) inserted"))
+    return found
+
+
 def _flip_negation(sentence: str) -> str | None:
     for old, new in NEGATIVE_TO_POSITIVE + POSITIVE_TO_NEGATIVE:
         if sentence.endswith(old):
@@ -149,7 +164,7 @@ def main() -> None:
     clean_findings = check_records(clean, glossary)
     errors = [f for f in clean_findings if f.severity.value == "error"]
 
-    all_variants = [v for p in papers for v in variants(p, glossary)]
+    all_variants = [v for p in papers for v in variants(p, glossary)] + forbidden_insertions(papers, glossary)
     records = [{"id": f"{v.paper}-{k}", "abstract_en": v.en, "abstract_ja": v.ja} for k, v in enumerate(all_variants)]
     findings = check_records(records, glossary)
     by_paper: dict[str, set[str]] = {}
