@@ -128,3 +128,13 @@ def test_a_model_that_copies_its_input_gets_the_source_back(text):
 def test_text_that_already_looks_like_a_placeholder_comes_back_unchanged():
     protected = protect("0..XQ0", "ja")
     assert (protected.text, restore(protected.text, protected).text) == ("XQ0..XQ1", "0..XQ0")
+
+
+def test_a_digit_right_after_a_placeholder_stays_text():
+    protected = protect("$0$0Q-", "ja")
+    assert (protected.text, restore(protected.text, protected).text) == ("XQ00Q-", "$0$0Q-")
+
+
+def test_placeholder_indices_have_one_width_when_there_are_more_than_ten():
+    protected = protect("a Llama-3 b 5 c 6 d 7 e 8 f 9 g 10 h 11 i 12 j 13 k 14", "en")
+    assert protected.text == "a XQ00 b XQ01 c XQ02 d XQ03 e XQ04 f XQ05 g XQ06 h XQ07 i XQ08 j XQ09 k XQ10"

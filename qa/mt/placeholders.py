@@ -68,8 +68,9 @@ def protect(text: str, src: str, glossary=None) -> Protected:
     parts: list[str] = []
     slots: list[Slot] = []
     position = 0
+    width = _index_width(len(spans))
     for start, end, kind, replacement in sorted(spans):
-        token = PLACEHOLDER.format(len(slots))
+        token = PLACEHOLDER.format(f"{len(slots):0{width}d}")
         slots.append(Slot(token=token, kind=kind, source=text[start:end], replacement=replacement))
         parts += [text[position:start], token]
         position = end
@@ -81,19 +82,27 @@ def restore(translation: str, protected: Protected) -> Restored:
     """Put the slots back into a translation of protected.text; list the placeholders it lost."""
     seen: set[int] = set()
 
+    width = _index_width(len(protected.slots))
+
     def put_back(match: re.Match) -> str:
-        index = int(match.group(1))
+        # Indices have a fixed width, so a digit right after a placeholder stays text (XQ0 + "0").
+        digits = match.group(1)
+        index, rest = int(digits[:width]), digits[width:]
         if index >= len(protected.slots):
             return match.group()
         seen.add(index)
         slot = protected.slots[index]
         if match.start() == 0 and slot.kind == "glossary" and slot.replacement != slot.source:
-            return slot.replacement[:1].upper() + slot.replacement[1:]  # a lower-case term opening a sentence
-        return slot.replacement
+            return slot.replacement[:1].upper() + slot.replacement[1:] + rest  # a lower-case term opening a sentence
+        return slot.replacement + rest
 
     text = PLACEHOLDER_OUT.sub(put_back, translation)
     dropped = [slot for i, slot in enumerate(protected.slots) if i not in seen]
     return Restored(text=text, dropped=dropped)
+
+
+def _index_width(slots: int) -> int:
+    return len(str(max(slots - 1, 0)))
 
 
 def _glossary_spans(text: str, src: str, glossary) -> list[tuple[int, int, str, str]]:
