@@ -119,7 +119,6 @@ def is_japanese_document(digest: Digest) -> bool:
 def detect_languages(digest: Digest) -> list[LanguageIssue]:
     """Label every sentence and section of a segmented digest in place; return the issues."""
     japanese_document = is_japanese_document(digest)
-    issues: list[LanguageIssue] = []
     for paper in digest.all_papers():
         for section in paper.sections:
             for block in section.blocks:

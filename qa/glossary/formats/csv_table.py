@@ -13,7 +13,6 @@ from qa.glossary.formats import GlossaryFormat
 from qa.glossary.schema import Entry, GlossaryDocument
 
 COLUMNS = ("en", "abbr", "en_variants", "ja", "variants", "forbidden", "forbidden_reasons", "ambiguous", "keep_english", "note", "status", "source")
-LIST_COLUMNS = ("en_variants", "ja", "variants", "forbidden", "forbidden_reasons", "ambiguous")
 SEPARATOR = " | "
 
 
