@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import sys
@@ -54,3 +55,36 @@ def abstracts() -> dict[str, dict]:
     """samples/abstracts.jsonl by arXiv id: the English metadata the digests translate."""
     lines = (REPO / "samples" / "abstracts.jsonl").read_text(encoding="utf-8").splitlines()
     return {record["id"]: record for record in map(json.loads, lines)}
+
+
+# The eight questions of samples/digests/paper-summaries-2025-04.md, as its headings ask them.
+SUMMARY_QUESTIONS = (
+    "1. 既存研究では何ができなかったのか",
+    "2. どのようなアプローチでそれを解決しようとしたか",
+    "3. 結果、何が達成できたのか",
+    "4. Limitationや問題点は何か",
+    "5. 技術的な詳細について",
+    "6. コストや物理的な詳細について",
+    "7. 参考文献のうち、特に参照すべきもの",
+    "8. この論文を140字以内のツイートで要約すると？",
+)
+
+
+@functools.cache
+def defect_items() -> tuple[dict, ...]:
+    """The defects found by hand in the samples (tests/data/defects/*.yaml), one dict each."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe")
+    paths = sorted((REPO / "tests" / "data" / "defects").glob("*.yaml"))
+    return tuple(item for path in paths for item in yaml.load(path.read_text(encoding="utf-8")))
+
+
+def errors_at_unlisted_lines(report: dict) -> list[tuple]:
+    """Findings of severity error (from a `--format json` report) on lines no defect file names."""
+    listed = {(item["file"], item["line"]) for item in defect_items()}
+    return [
+        (f["file"], f["line"], f["rule"], f["message"])
+        for f in report["findings"]
+        if f["severity"] == "error" and (f["file"], f["line"]) not in listed
+    ]

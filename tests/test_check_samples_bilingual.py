@@ -11,13 +11,17 @@ no rule of these families can report it.
 from __future__ import annotations
 
 import json
-from functools import cache
 
 import pytest
 from conftest import ABSTRACT_PAGE as REALM
 from conftest import ARTICLE as RSTAR
-from conftest import DAILY, REPO, SUMMARIES, run_qa
-from ruamel.yaml import YAML
+from conftest import (
+    DAILY,
+    SUMMARIES,
+    defect_items,
+    errors_at_unlisted_lines,
+    run_qa,
+)
 
 BILINGUAL_FAMILIES = ("numbers", "entities", "align", "mistranslation")
 
@@ -64,13 +68,6 @@ UNSEEN = {
 }
 
 
-@cache
-def defect_items() -> tuple[dict, ...]:
-    yaml = YAML(typ="safe")
-    paths = sorted((REPO / "tests" / "data" / "defects").glob("*.yaml"))
-    return tuple(item for path in paths for item in yaml.load(path.read_text(encoding="utf-8")))
-
-
 @pytest.fixture(scope="module")
 def report() -> dict:
     # A process of its own: the command as an editor types it, and what it loads stays there.
@@ -94,13 +91,7 @@ def test_seen_defects_are_reported_at_their_line_by_their_rule(report):
 
 
 def test_no_error_at_a_line_the_lists_do_not_name(report):
-    listed = {(item["file"], item["line"]) for item in defect_items()}
-    unlisted_errors = [
-        (f["file"], f["line"], f["rule"], f["message"])
-        for f in report["findings"]
-        if f["severity"] == "error" and (f["file"], f["line"]) not in listed
-    ]
-    assert unlisted_errors == []
+    assert errors_at_unlisted_lines(report) == []
 
 
 def test_every_bilingual_warning_or_error_is_a_seen_defect(report):

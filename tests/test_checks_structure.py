@@ -7,21 +7,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from conftest import SUMMARY_QUESTIONS
+
 from qa.abstracts import load_records
 from qa.checks import run_checks
 from qa.pipeline import parse_source
 from qa.source import SourceText
 
-QUESTIONS = (
-    "1. 既存研究では何ができなかったのか",
-    "2. どのようなアプローチでそれを解決しようとしたか",
-    "3. 結果、何が達成できたのか",
-    "4. Limitationや問題点は何か",
-    "5. 技術的な詳細について",
-    "6. コストや物理的な詳細について",
-    "7. 参考文献のうち、特に参照すべきもの",
-    "8. この論文を140字以内のツイートで要約すると？",
-)
 # samples/digests/paper-summaries-2025-04.md line 2503: a tweet of 142 characters.
 LONG_TWEET = (
     "LLMの推論、解く？検証する？🧐 計算量最適化の観点から、Self-Consistency(SC)とGenerative Reward Model(GenRM)を比較。"
@@ -37,7 +29,7 @@ TWEET_WITHIN_LIMIT = (
 def paper(title: str, arxiv_id: str, answers: dict[int, str] | None = None, tweet: str = TWEET_WITHIN_LIMIT) -> str:
     """A paper of samples/digests/paper-summaries-2025-04.md: all eight questions unless answers says otherwise."""
     answers = {n: "本研究では、推論予算下でGenRMとSCを比較評価した。" for n in range(1, 8)} | {8: tweet} | (answers or {})
-    sections = "".join(f"## {QUESTIONS[n - 1]}\n\n{text}\n\n" if text is not None else "" for n, text in sorted(answers.items()))
+    sections = "".join(f"## {SUMMARY_QUESTIONS[n - 1]}\n\n{text}\n\n" if text is not None else "" for n, text in sorted(answers.items()))
     return f"# {title}\n\n[View Paper](http://arxiv.org/abs/{arxiv_id}v1)\n\n{sections}"
 
 

@@ -5,20 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import SUMMARY_QUESTIONS
 
 from qa.checks import load_rules
 from qa.cli import main
 
-QUESTIONS = (
-    "1. 既存研究では何ができなかったのか",
-    "2. どのようなアプローチでそれを解決しようとしたか",
-    "3. 結果、何が達成できたのか",
-    "4. Limitationや問題点は何か",
-    "5. 技術的な詳細について",
-    "6. コストや物理的な詳細について",
-    "7. 参考文献のうち、特に参照すべきもの",
-    "8. この論文を140字以内のツイートで要約すると？",
-)
 # The answers of 2503.24376 in samples/digests/paper-summaries-2025-04.md (lines 457-625), first
 # sentences only; question 5 and 6 take the defects of lines 505 and 18 when asked to.
 ANSWERS = {
@@ -38,7 +29,7 @@ FULLWIDTH = "具体的には、以下の５つの側面からGUIエージェン�
 
 def paper(answer_5: str = ANSWERS[5], answer_6: str = ANSWERS[6]) -> str:
     answers = ANSWERS | {5: answer_5, 6: answer_6}
-    sections = "".join(f"## {q}\n\n{answers[n]}\n\n" for n, q in enumerate(QUESTIONS, start=1))
+    sections = "".join(f"## {q}\n\n{answers[n]}\n\n" for n, q in enumerate(SUMMARY_QUESTIONS, start=1))
     return "# Exploring the Effect of Reinforcement Learning on Video Understanding\n\n" + f"[View Paper](http://arxiv.org/abs/2503.24376v1)\n\n{sections}"
 
 

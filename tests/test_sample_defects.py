@@ -8,16 +8,14 @@ expected from its rule, except the items listed in OUT_OF_SCOPE with the reason 
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
+from conftest import defect_items, errors_at_unlisted_lines
 
 from qa.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
-DEFECTS = REPO / "tests" / "data" / "defects"
 SUMMARIES = "samples/digests/paper-summaries-2025-04.md"
 DAILY = "samples/digests/arxiv-digest-2025-03-02.md"
 REALM = "samples/digests/realm-abstract-page.md"
@@ -56,12 +54,6 @@ OUT_OF_SCOPE = {
     (SUMMARIES, 2922): "full-width comma inside fenced code: code is not prose",
     (SUMMARIES, 3425): "'この実現不可能性' lacks its antecedent: the sentence is grammatical, only a reader sees the gap",
 }
-
-
-@lru_cache(maxsize=1)
-def defect_items() -> tuple[dict, ...]:
-    yaml = YAML(typ="safe")
-    return tuple(item for path in sorted(DEFECTS.glob("*.yaml")) for item in yaml.load(path.read_text(encoding="utf-8")))
 
 
 def in_scope(item: dict) -> bool:
@@ -107,13 +99,7 @@ def test_hand_found_defects_are_reported_at_their_line_by_their_rule(report):
 
 
 def test_no_error_at_a_line_the_defect_files_do_not_list(report):
-    listed = {(item["file"], item["line"]) for item in defect_items()}
-    unlisted_errors = [
-        (f["file"], f["line"], f["rule"], f["message"])
-        for f in report["findings"]
-        if f["severity"] == "error" and (f["file"], f["line"]) not in listed
-    ]
-    assert unlisted_errors == []
+    assert errors_at_unlisted_lines(report) == []
 
 
 def test_the_mixed_register_of_2504_01005_is_reported_at_its_minority_side(report):
