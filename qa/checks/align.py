@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from qa.checks.base import CheckContext, Rule
 from qa.findings import Severity
-from qa.formats.markup import location
 
 
 def _translation_links(context: CheckContext):
@@ -17,14 +16,12 @@ def _translation_links(context: CheckContext):
 
 
 def _ja_location(context: CheckContext, paper, indices: list[int]):
-    first, last = paper.ja[indices[0]], paper.ja[indices[-1]]
-    return location(context.source(first.file), first.start, last.end)
+    return context.aligned_location([paper.ja[indices[0]], paper.ja[indices[-1]]])
 
 
 def _paper_start(context: CheckContext, paper):
-    src = context.source(paper.file)
-    start = src.line_start(paper.line)
-    return location(src, start, start)
+    start = context.source(paper.file).line_start(paper.line)
+    return context.file_location(paper.file, start, start)
 
 
 def _neighbour(context: CheckContext, paper, link_index: int):

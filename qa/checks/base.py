@@ -53,6 +53,16 @@ class CheckContext:
         """The SourceText of a parsed file, to turn offsets into line/column."""
         return next(src for src, digest in self.parsed if digest.path == path)
 
+    def file_location(self, path: str, start: int, end: int):
+        """The Location of file offsets [start, end) of a parsed file."""
+        from qa.formats.markup import location
+
+        return location(self.source(path), start, end)
+
+    def aligned_location(self, sentences):
+        """The Location covering a run of aligned Japanese sentences (qa.align.model.JaSentence)."""
+        return self.file_location(sentences[0].file, sentences[0].start, sentences[-1].end)
+
     def sentence_span(self, sentence, start: int, end: int):
         """The Location of sentence.text[start:end] in its file."""
         from qa.formats.markup import location

@@ -52,14 +52,8 @@ class LowSimilarity(Rule):
                 yield self.finding(
                     f"back-translation differs from the English (chrF {score:.1f} < {threshold:g}): "
                     f"\"{back_translation or '(empty)'}\"",
-                    self._location(context, ja),
+                    context.aligned_location(ja),
                     paper=paper.id,
                     en=english,
                     ja="".join(s.text for s in ja),
                 )
-
-    @staticmethod
-    def _location(context: CheckContext, sentences):
-        from qa.formats.markup import location
-
-        return location(context.source(sentences[0].file), sentences[0].start, sentences[-1].end)

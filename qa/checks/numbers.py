@@ -17,7 +17,6 @@ from qa.anchors import NUMERIC_KINDS, extract_anchors, fold_width
 from qa.checks.base import CheckContext, Rule
 from qa.checks.pairs import AlignedPair, translation_pairs
 from qa.findings import Severity
-from qa.formats.markup import location
 
 # What joins two numbers into a change from the first to the second.
 FROM_EN, TO_EN = re.compile(r"\bfrom\s+$", re.I), re.compile(r"\s+to\s+")
@@ -199,7 +198,7 @@ class NumberScale(Rule):
                     start = sentence.start + anchor.start
                     yield self.finding(
                         f"'{anchor.surface}' where the abstract says '{twin.surface}': the magnitude differs",
-                        location(context.source(sentence.file), start, start + len(anchor.surface)),
+                        context.file_location(sentence.file, start, start + len(anchor.surface)),
                         paper=paper.id,
                         en=twin.surface,
                         ja=sentence.text,

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from qa.checks.base import CheckContext
-from qa.formats.markup import location
 
 
 @dataclass
@@ -36,10 +35,9 @@ class AlignedPair:
             for sentence in sentences:
                 if offset <= start and end <= offset + len(sentence.text):
                     a = sentence.start + start - offset
-                    return location(context.source(sentence.file), a, a + (end - start))
+                    return context.file_location(sentence.file, a, a + (end - start))
                 offset += len(sentence.text)
-        first, last = sentences[0], sentences[-1]
-        return location(context.source(first.file), first.start, last.end)
+        return context.aligned_location(sentences)
 
 
 def translation_pairs(context: CheckContext, with_both_sides: bool = True) -> list[AlignedPair]:
