@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 from dataclasses import dataclass
 
 from qa.glossary.normalize import (
@@ -34,13 +35,18 @@ from qa.glossary.normalize import (
 from qa.glossary.transliteration import acronym_spellings
 
 KIND_RANK = {"approved": 0, "variant": 1, "forbidden": 2, "en": 3, "abbr": 4}
-EN_SEPARATOR = r"[\s\-‐‑–]*"
+# English forms are searched on a copy of the text lowered (ASCII letters) with every word
+# separator (ASCII whitespace, a hyphen) turned into a space, so that their pattern spells a
+# separator as one character: a character class at every word joint made the pattern twice
+# as slow to compile. Abbreviations (a small pattern) are searched on the text as it is.
+ENGLISH_FOLD = str.maketrans(string.ascii_uppercase + string.whitespace + "-‐‑–", string.ascii_lowercase + " " * 10)
+EN_SEPARATOR = " *"
+ABBR_SEPARATOR = r"[\s\-‐‑–]*"
 # "No letter or digit before the form", written after its first character: a pattern that
 # starts with a character (not an assertion) lets the regex engine skip ahead quickly.
 LATIN_BEFORE_FIRST = r"(?<![A-Za-z0-9].)"
 LATIN_AFTER = r"(?![A-Za-z0-9])"
 CONSONANT_Y = re.compile(r"[a-z]*[^aeiou]y", re.IGNORECASE)
-ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True)
@@ -82,7 +88,7 @@ class Trie:
 def _atom_order(atom: str) -> tuple:
     """Characters first, then the word separator (which may match nothing), then end-of-word
     assertions: with these atoms, the first alternative that succeeds is the longest."""
-    return (atom.startswith("(?!"), atom == EN_SEPARATOR, atom)
+    return (atom.startswith("(?!"), atom in (EN_SEPARATOR, ABBR_SEPARATOR), atom)
 
 
 def _pattern(node: dict) -> str:
@@ -148,8 +154,9 @@ def word_roles(words: list[str], abbreviation: bool) -> list[str]:
     return roles + ["verb" if len(words) > 1 else "plural"]
 
 
-def en_spellings(words: list[str], roles: list[str]) -> list[tuple[str, list[str]]]:
-    """(lookup key, atom sequence) of every inflected spelling of an English term."""
+def en_spellings(words: list[str], roles: list[str], separator: str) -> list[tuple[str, list[str]]]:
+    """(lookup key, atom sequence) of every inflected spelling of an English term, its words
+    joined by separator."""
     options = []
     for word, role in zip(words, roles):
         stem, endings = word_endings(word, role)
@@ -158,7 +165,7 @@ def en_spellings(words: list[str], roles: list[str]) -> list[tuple[str, list[str
     for inflected in itertools.product(*options):
         atoms: list[str] = []
         for n, word in enumerate(inflected):
-            atoms.extend(([EN_SEPARATOR] if n else []) + [re.escape(ch) for ch in word])
+            atoms.extend(([separator] if n else []) + [re.escape(ch) for ch in word])
         atoms[0] += LATIN_BEFORE_FIRST
         spellings.append(("".join(inflected), atoms))
     return spellings
@@ -189,16 +196,19 @@ class TermMatcher:
                 if not words:
                     continue
                 abbreviation = kind == "abbr"
-                trie, table = (abbr_trie, self.abbr_forms) if abbreviation else (en_trie, self.en_forms)
-                for key, atoms in en_spellings(words, word_roles(words, abbreviation)):
+                if abbreviation:
+                    trie, table, separator = abbr_trie, self.abbr_forms, ABBR_SEPARATOR
+                else:
+                    trie, table, separator = en_trie, self.en_forms, EN_SEPARATOR
+                for key, atoms in en_spellings(words, word_roles(words, abbreviation), separator):
                     trie.add(atoms)
                     table.setdefault(key, []).append(Form(entry.en, kind, form, order))
         self.ja_regex = re.compile(ja_trie.pattern())
         # The end-of-word check once after the whole trie: the engine backtracks to a shorter
         # form when a longer one ends inside a word. English forms are case-folded and run on
-        # text lowered the same way (ASCII letters only): a case-sensitive pattern lets the
-        # engine skip ahead to the letters that can start a form (see ja_spellings).
-        self.en_regex = re.compile(f"(?:{en_trie.pattern()}){LATIN_AFTER}", re.ASCII)
+        # text lowered the same way (ENGLISH_FOLD): a case-sensitive pattern lets the engine
+        # skip ahead to the letters that can start a form (see ja_spellings).
+        self.en_regex = re.compile(f"(?:{en_trie.pattern()}){LATIN_AFTER}")
         self.abbr_regex = re.compile(f"(?:{abbr_trie.pattern()}){LATIN_AFTER}")
 
     def _add_ja(self, trie: Trie, form: Form) -> None:
@@ -221,7 +231,7 @@ class TermMatcher:
     def _latin(self, normalized: NormalizedText) -> list[TermMatch]:
         text = normalized.text
         found = []
-        searches = ((self.en_regex, text.translate(ASCII_LOWER), self.en_forms, True), (self.abbr_regex, text, self.abbr_forms, False))
+        searches = ((self.en_regex, text.translate(ENGLISH_FOLD), self.en_forms, True), (self.abbr_regex, text, self.abbr_forms, False))
         for regex, searched, table, casefold in searches:
             for m in regex.finditer(searched):
                 start, end = m.span()
