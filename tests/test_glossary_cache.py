@@ -1,5 +1,5 @@
-"""A validated glossary is cached by content, so the next run skips the slow YAML parse,
-and an edited glossary is never served from the cache."""
+"""A validated glossary and its built matcher are cached by content, so the next run skips
+the slow YAML parse and pattern building, and an edited glossary is never served from the cache."""
 
 from __future__ import annotations
 
@@ -56,3 +56,16 @@ def test_an_unwritable_cache_does_not_stop_loading(tmp_path, monkeypatch):
     path = tmp_path / "g.yaml"
     path.write_text(GLOSSARY, encoding="utf-8")
     assert len(load_glossary([path])) == 1
+
+
+def test_the_built_matcher_is_cached_by_the_entries_it_matches(tmp_path, cache_home):
+    path = tmp_path / "g.yaml"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    matchers = cache_home.parent / "glossary-matchers"
+    first = load_glossary([path]).match_en("a Mixture of Experts (MoE) layer")
+    assert len(list(matchers.glob("*.pickle"))) == 1
+    second = load_glossary([path]).match_en("a Mixture of Experts (MoE) layer")
+    assert second == first and [m.surface for m in first] == ["Mixture of Experts", "MoE"]
+    path.write_text(GLOSSARY.replace("abbr: MoE", "abbr: MOE"), encoding="utf-8")
+    assert [m.surface for m in load_glossary([path]).match_en("MoE or MOE")] == ["MOE"]
+    assert len(list(matchers.glob("*.pickle"))) == 2

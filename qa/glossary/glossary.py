@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import Path
 
 from qa.glossary.matching import TermMatch, TermMatcher
 from qa.glossary.normalize import en_key
@@ -28,7 +29,11 @@ class Glossary:
 
     @cached_property
     def matcher(self) -> TermMatcher:
-        return TermMatcher(self.entries)
+        """Built once for a glossary's content and kept in the cache: loading takes a third of
+        the time (its patterns are compiled again either way)."""
+        from qa.cachedir import cached
+
+        return cached("glossary-matchers", _matcher_key(self.entries), lambda: TermMatcher(self.entries))
 
     def match_en(self, text: str) -> list[TermMatch]:
         """Glossary terms and abbreviations in English text."""
@@ -45,3 +50,18 @@ class Glossary:
                 self._cache.clear()
             self._cache[key] = match(text)
         return list(self._cache[key])
+
+
+def _matcher_key(entries: list[Entry]) -> str:
+    """A digest of the entries and of the source of the modules that turn entries into patterns,
+    so that an edited glossary or matching code never meets a stale matcher."""
+    import hashlib
+
+    from qa.glossary import matching, normalize, schema, transliteration
+
+    digest = hashlib.sha256()
+    for module in (matching, normalize, schema, transliteration):
+        digest.update(Path(module.__file__).read_bytes())
+    for entry in entries:
+        digest.update(entry.model_dump_json().encode())
+    return digest.hexdigest()[:32]

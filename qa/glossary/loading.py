@@ -82,56 +82,31 @@ def _describe(data: Any, loc: tuple, error: dict) -> str:
 def read_glossary_file(path: str | Path) -> GlossaryDocument:
     """One validated glossary file; the first problem raises QaInputError with file:line.
 
-    The file is read without line information first (the common, valid case) and again with it
-    only when there is a problem to locate.
+    Validated glossaries are cached by content (and the code's version): YAML parsing is slow.
     """
-    from qa.glossary.yamlio import parse_yaml, read_text
+    import hashlib
+
+    from qa import __version__
+    from qa.cachedir import cached
+    from qa.glossary.yamlio import read_text
 
     text = read_text(path)
-    cached = _cached_document(text, path)
-    if cached is not None:
-        return cached
+    key = hashlib.sha256(f"{__version__}\x1f{path}\x1f{text}".encode()).hexdigest()[:32]
+    return cached("glossaries", key, lambda: _parsed_document(text, path))
+
+
+def _parsed_document(text: str, path: str | Path) -> GlossaryDocument:
+    """The file is parsed without line information first (the common, valid case) and again
+    with it only when there is a problem to locate."""
+    from qa.glossary.yamlio import parse_yaml
+
     document, problems = validate(parse_yaml(text, path, lines=False), path)
     if problems:
         document, problems = validate(parse_yaml(text, path), path)
         problems.sort(key=lambda p: p.line)
         more = f" (and {len(problems) - 1} more; run `qa glossary lint {path}`)" if len(problems) > 1 else ""
         raise QaInputError(f"{problems[0].file}:{problems[0].line}: {problems[0].message}{more}")
-    _store_document(text, path, document)
     return document
-
-
-def _cache_file(text: str, path: str | Path) -> Path:
-    """Validated glossaries are kept by content (and the code's version): YAML parsing is slow."""
-    import hashlib
-
-    from qa import __version__
-    from qa.cachedir import cache_dir
-
-    key = hashlib.sha256(f"{__version__}\x1f{path}\x1f{text}".encode()).hexdigest()[:32]
-    return cache_dir() / "glossaries" / f"{key}.pickle"
-
-
-def _cached_document(text: str, path: str | Path) -> GlossaryDocument | None:
-    import pickle
-
-    try:
-        return pickle.loads(_cache_file(text, path).read_bytes())
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
-        return None  # no cache, or one written by another version: parse the file
-
-
-def _store_document(text: str, path: str | Path, document: GlossaryDocument) -> None:
-    import pickle
-
-    from qa.writes import atomic_write_bytes
-
-    target = _cache_file(text, path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(target, pickle.dumps(document))
-    except (OSError, QaInputError):
-        pass  # an unwritable cache only costs the next run its speed
 
 
 def load_glossary(paths: list[str | Path]):
