@@ -9,7 +9,6 @@ therefore see one chunk of a large batch at a time.
 from __future__ import annotations
 
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +50,8 @@ def check_in_parallel(paths: list[Path], abstracts, glossaries, config: Config, 
     if jobs <= 1 or len(pieces) <= 1:
         results = [check_piece(job, piece) for piece in _progress(pieces)]
     else:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             results = list(_progress(pool.map(check_piece, [job] * len(pieces), pieces), total=len(pieces)))
     findings = sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key())

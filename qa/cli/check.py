@@ -34,7 +34,6 @@ def check(
     show_info: bool = typer.Option(False, "--show-info", help="List info findings in the text report too (other formats always include them)."),
 ) -> int:
     """Check digests before publication: languages, numbers, names, alignment, terms, style, structure."""
-    from qa.baseline import filter_baseline, read_baseline, write_baseline as save_baseline
     from qa.checks import load_rules
     from qa.config import load_config
     from qa.errors import QaInputError
@@ -51,11 +50,15 @@ def check(
     print_notices(result.notices)
     findings = result.findings
     if write_baseline:
+        from qa.baseline import write_baseline as save_baseline
+
         save_baseline(write_baseline, findings)
         print(f"qa: baseline of {len(findings)} findings written to {write_baseline}", file=sys.stderr)
         return 0
     baseline_path = baseline or config.baseline
     if baseline_path:
+        from qa.baseline import filter_baseline, read_baseline
+
         findings = filter_baseline(findings, read_baseline(baseline_path))
     summary = Summary.of(findings, files=result.summary.files, papers=result.summary.papers)
     color = output is None and report_format == "text" and sys.stdout.isatty()

@@ -10,6 +10,9 @@ from qa.errors import QaInputError
 from qa.findings import Finding
 
 REPORTERS: dict[str, type[Reporter]] = {}
+# The module of each format, imported only when that format is asked for (junit brings in an
+# XML library, sarif urllib and the baseline fingerprints).
+FORMAT_MODULES = {"github": "github", "json": "json_report", "junit": "junit", "sarif": "sarif", "text": "text"}
 
 
 class Summary(BaseModel):
@@ -39,8 +42,9 @@ class Reporter:
 
 
 def get_reporter(name: str) -> Reporter:
-    from qa.report import github, json_report, junit, sarif, text  # noqa: F401  (registers)
+    import importlib
 
-    if name not in REPORTERS:
-        raise QaInputError(f"unknown report format {name!r} (known: {', '.join(sorted(REPORTERS))})")
+    if name not in FORMAT_MODULES:
+        raise QaInputError(f"unknown report format {name!r} (known: {', '.join(sorted(FORMAT_MODULES))})")
+    importlib.import_module(f"qa.report.{FORMAT_MODULES[name]}")  # registers its Reporter
     return REPORTERS[name]()
