@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SkipValidation
 
 
 class Lang(StrEnum):
@@ -17,6 +17,11 @@ class Lang(StrEnum):
     CODE = "code"
     OTHER = "other"  # a language that is neither Japanese nor English
     NONE = "none"  # no language at all: numbers, URLs, symbols
+
+
+# Offsets are built by the parsers, one int per character, and never read from outside input:
+# validating them item by item took a tenth of the parse time.
+CharOffsets = SkipValidation[list[int]]
 
 
 class Location(BaseModel):
@@ -37,7 +42,7 @@ class Sentence(BaseModel):
     text: str
     lang: Lang | None = None
     loc: Location
-    offsets: list[int] = Field(default_factory=list, exclude=True, repr=False)
+    offsets: CharOffsets = Field(default_factory=list, exclude=True, repr=False)
 
     def file_span(self, start: int, end: int) -> tuple[int, int]:
         """File offsets of text[start:end]."""
@@ -56,7 +61,7 @@ class Block(BaseModel):
     kind: str = "paragraph"
     text: str
     loc: Location
-    offsets: list[int] = Field(default_factory=list, exclude=True, repr=False)
+    offsets: CharOffsets = Field(default_factory=list, exclude=True, repr=False)
     sentences: list[Sentence] = Field(default_factory=list)
 
 
