@@ -50,13 +50,12 @@ def detect_text(text: str, japanese_document: bool = True) -> Lang:
         return Lang.JA
     if HANGUL.search(residual):
         return Lang.OTHER
-    han = len(HAN.findall(residual))
-    latin = len(LATIN.findall(residual))
-    if han:
+    if HAN.search(residual):
         if japanese_document:
             return Lang.JA
-        return _statistical(residual, han + latin, default=Lang.OTHER)
-    if latin:
+        letters = len(HAN.findall(residual)) + len(LATIN.findall(residual))  # counted only when they decide
+        return _statistical(residual, letters, default=Lang.OTHER)
+    if LATIN.search(residual):
         return Lang.EN
     return Lang.NONE
 
