@@ -18,6 +18,9 @@ class Glossary:
         self.name = name
         self.sources = list(sources)
         self._by_key = {en_key(e.en): e for e in self.entries}
+        # The rules look entries up by the term of a match thousands of times a run: the exact
+        # canonical terms first, so that only other spellings pay for en_key.
+        self._by_term = {e.en: self._by_key[en_key(e.en)] for e in self.entries}
         self._cache: dict[tuple[str, str], list[TermMatch]] = {}
 
     def __len__(self) -> int:
@@ -25,7 +28,8 @@ class Glossary:
 
     def entry(self, en: str) -> Entry | None:
         """The entry whose canonical English term is en (case-, hyphen- and space-insensitive)."""
-        return self._by_key.get(en_key(en))
+        found = self._by_term.get(en)
+        return found if found is not None else self._by_key.get(en_key(en))
 
     @cached_property
     def matcher(self) -> TermMatcher:
