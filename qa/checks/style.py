@@ -11,6 +11,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import count
+from operator import add
 
 from qa.checks.base import CheckContext, Rule
 from qa.findings import Severity
@@ -35,7 +37,10 @@ FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 HALFWIDTH_ALNUM = re.compile(r"[0-9A-Za-z]")
 # English words sit right against kana and kanji, so their edges are "no Latin letter", not \b.
 DOUBLE_ENGLISH = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,})\s+\1(?![A-Za-z])", re.I)
-DOUBLED_CANDIDATE = re.compile(r"([ぁ-ん])\1|(\S{2,})\2|(?<![A-Za-z])([A-Za-z]{2,})\s+\3(?![A-Za-z])", re.I)
+# Where a doubled word can be: a kana twice (をを), a run of two or more characters twice
+# (モデルモデル), an English word twice.
+DOUBLED_KANA = re.compile(r"([ぁ-ん])\1", re.I)
+DOUBLED_RUN = re.compile(r"(\S{2,})\1", re.I)
 
 
 def japanese_sentences(context: CheckContext, kinds: tuple[str, ...] = PROSE_BLOCKS) -> Iterator[tuple]:
@@ -269,7 +274,7 @@ class DoubledWord(Rule):
 
     def check(self, context: CheckContext):
         for paper, _, _, sentence in japanese_sentences(context):
-            if not DOUBLED_CANDIDATE.search(sentence.text):
+            if not _may_double(sentence.text):
                 continue  # the morphological analyser only runs where a repeat is possible
             for start, end, word in self._doubles(sentence.text):
                 yield self.finding(
@@ -286,11 +291,31 @@ class DoubledWord(Rule):
             if start < 0:
                 continue
             pos = start + len(word.surface)
-            pos1 = word.feature.pos1
-            if previous and word.surface == previous[2] and start == previous[1] and _doubling_is_wrong(pos1, word.surface):
+            # The features are parsed only for a repeat: parsing them for every word doubled the time.
+            if previous and word.surface == previous[2] and start == previous[1] and _doubling_is_wrong(word.feature.pos1, word.surface):
                 found.append((previous[0], pos, word.surface))
             previous = (start, pos, word.surface)
         return found
+
+
+def _may_double(text: str) -> bool:
+    return bool(DOUBLED_KANA.search(text) or DOUBLE_ENGLISH.search(text)) or _has_doubled_run(text)
+
+
+def _has_doubled_run(text: str) -> bool:
+    """DOUBLED_RUN.search(text) in under half the time. The regex tries every length at every
+    position; a doubled run can only start where its first two characters come again later,
+    so the regex is tried there alone."""
+    folded = text.lower()  # the regex ignores case
+    if len(folded) != len(text) or "Σ" in text:
+        # İ lower-cases to two characters, and a final Σ to ς where the regex folds it to σ:
+        # positions in the folded text would not be those the regex compares.
+        return DOUBLED_RUN.search(text) is not None
+    pairs = list(map(add, folded, folded[1:]))  # the two characters starting at each position
+    last_start = dict(zip(pairs, count()))  # where each pair starts for the last time
+    return len(last_start) < len(pairs) and any(
+        last_start[pair] >= i + 2 and DOUBLED_RUN.match(text, i) for i, pair in enumerate(pairs)
+    )
 
 
 def _doubling_is_wrong(pos1: str, surface: str) -> bool:
