@@ -59,25 +59,36 @@ def _tagger():
     return fugashi.Tagger()
 
 
-def japanese_negations(text: str) -> int:
-    """Negated predicates: ない/ぬ/ず/ません, and ない as "there is no" — but not an attributive
+# What negates: these lemmas of an auxiliary or an adjective, and the words なし/無し.
+NEGATING_LEMMAS = {"助動詞": ("ない", "ぬ", "ず", "ん"), "形容詞": ("無い", "ない")}
+NEGATING_WORDS = ("なし", "無し")
+NEGATING_POS = re.compile("|".join(NEGATING_LEMMAS))
+
+
+def is_negated(text: str) -> bool:
+    """A negated predicate: ない/ぬ/ず/ません, and ない as "there is no" — but not an attributive
     negation inside a noun phrase (一貫性のない回答 is "inconsistent answers")."""
     text = NOT_NEGATION_JA.sub("", text)
     if not NEGATION_CANDIDATE_JA.search(text):
-        return 0  # the morphological analyser only runs where a negation can be
+        return False  # the morphological analyser only runs where a negation can be
     words = list(_tagger()(text))
-    count = 0
-    for word, following in zip(words, [*words[1:], None]):
-        lemma = word.feature.lemma or ""
-        negation = (
-            (word.feature.pos1 == "助動詞" and lemma in ("ない", "ぬ", "ず", "ん"))
-            or (word.feature.pos1 == "形容詞" and lemma in ("無い", "ない"))
-            or word.surface in ("なし", "無し")
-        )
-        attributive = following is not None and following.feature.pos1 == "名詞" and following.surface not in FORMAL_NOUNS
-        if negation and not attributive:
-            count += 1
-    return count
+    return any(_negates(word) and not _attributive(following) for word, following in zip(words, [*words[1:], None]))
+
+
+def _negates(word) -> bool:
+    if word.surface in NEGATING_WORDS:
+        return True
+    # Parsing a word's features into fields takes longer than the analysis itself: only a word
+    # whose raw features name a negating part of speech gets parsed.
+    if not NEGATING_POS.search(word.feature_raw):
+        return False
+    feature = word.feature
+    return feature.lemma in NEGATING_LEMMAS.get(feature.pos1, ())
+
+
+def _attributive(following) -> bool:
+    """The negation qualifies the noun after it."""
+    return following is not None and following.feature.pos1 == "名詞" and following.surface not in FORMAL_NOUNS
 
 
 class NegationMismatch(Rule):
@@ -90,7 +101,7 @@ class NegationMismatch(Rule):
     def check(self, context: CheckContext):
         for pair in translation_pairs(context):
             en = NEGATION_EN.search(pair.en) is not None
-            if en != (japanese_negations(pair.ja) > 0):
+            if en != is_negated(pair.ja):
                 side = "English" if en else "Japanese"
                 yield pair.finding(self, context, f"only the {side} sentence is negated; check that the translation keeps the meaning")
 
