@@ -31,6 +31,7 @@ JA_COMMA_AFTER_KANA_KANJI = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff）」])
 # "1)", "a)", "iv)" enumerate items; their closer has no opener by design.
 ENUMERATOR_BEFORE = re.compile(r"(?:^|[^\w(（])(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})$")
 BRACKETS = {"（": "(", "(": "(", "）": ")", ")": ")", "「": "「", "」": "」", "『": "『", "』": "』", "【": "【", "】": "】"}
+BRACKET = re.compile("[" + re.escape("".join(BRACKETS)) + "]")
 PAIRS = {")": "(", "」": "「", "』": "『", "】": "【"}
 HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f]+")
 FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
@@ -153,32 +154,26 @@ class MixedPunctuation(Rule):
 
     def check(self, context: CheckContext):
         for sentences in sentences_by_file(context, ("paragraph", "list_item", "title")).values():
+            # Marks are counted over the whole document at once, the sentences joined by a NUL that
+            # no pattern matches or looks through; only the minority marks are looked for sentence
+            # by sentence.
+            document = "\0".join(sentence.text for _, sentence in sentences)
             for kind, marks in self.MARKS.items():
-                uses = {m: [(p, s, hit.start()) for p, s in sentences for hit in self.PATTERNS[m].finditer(s.text)] for m in marks}
-                counts = {m: len(v) for m, v in uses.items() if v}
+                counts = {m: n for m in marks if (n := len(self.PATTERNS[m].findall(document)))}
                 if len(counts) < 2:
                     continue
                 major = max(counts, key=counts.get)
-                for mark, places in uses.items():
+                for mark in counts:
                     if mark == major:
                         continue
-                    for paper, sentence, i in _first_per_sentence(places):
-                        yield self.finding(
-                            f"{kind} '{mark}' where the document uses '{major}' ({counts[major]} times)",
-                            context.sentence_span(sentence, i, i + 1),
-                            paper=paper.id,
-                            ja=sentence.text,
-                        )
-
-
-def _first_per_sentence(places: list[tuple]) -> list[tuple]:
-    seen: set[int] = set()
-    first = []
-    for paper, sentence, i in places:
-        if id(sentence) not in seen:
-            seen.add(id(sentence))
-            first.append((paper, sentence, i))
-    return first
+                    for paper, sentence in sentences:
+                        if hit := self.PATTERNS[mark].search(sentence.text):  # its first use in the sentence
+                            yield self.finding(
+                                f"{kind} '{mark}' where the document uses '{major}' ({counts[major]} times)",
+                                context.sentence_span(sentence, hit.start(), hit.start() + 1),
+                                paper=paper.id,
+                                ja=sentence.text,
+                            )
 
 
 class UnbalancedBrackets(Rule):
@@ -203,10 +198,9 @@ class UnbalancedBrackets(Rule):
         problems = []
         for sentence in sentences:
             text = sentence.text
-            for i, ch in enumerate(text):
-                kind = BRACKETS.get(ch)
-                if kind is None:
-                    continue
+            for bracket in BRACKET.finditer(text):  # the brackets alone, not every character
+                i, ch = bracket.start(), bracket.group()
+                kind = BRACKETS[ch]
                 if kind in PAIRS:
                     if stack and stack[-1][0] == PAIRS[kind]:
                         _, _, _, opener = stack.pop()
@@ -242,9 +236,11 @@ class MixedWidthAlphanumerics(Rule):
 
     def check(self, context: CheckContext):
         for sentences in sentences_by_file(context, ("paragraph", "list_item", "heading")).values():
-            half = sum(len(HALFWIDTH_ALNUM.findall(s.text)) for _, s in sentences)
             full = [(p, s, m) for p, s in sentences for m in FULLWIDTH_ALNUM.finditer(s.text)]
-            if not full or half <= sum(len(m.group()) for *_, m in full):
+            if not full:
+                continue  # half-width ones are counted only when there is something to compare
+            half = sum(len(HALFWIDTH_ALNUM.findall(s.text)) for _, s in sentences)
+            if half <= sum(len(m.group()) for *_, m in full):
                 continue
             for paper, sentence, m in full:
                 yield self.finding(
