@@ -154,6 +154,31 @@ def test_help_loads_no_heavy_library():
     assert result.stdout == "[]\n"
 
 
+def test_each_command_is_listed_with_the_module_that_registers_it():
+    import importlib
+    import pkgutil
+
+    import typer
+
+    import qa.cli
+
+    registered_by = {}
+    for info in pkgutil.iter_modules(qa.cli.__path__):
+        module = importlib.import_module(f"qa.cli.{info.name}")
+        if hasattr(module, "register"):
+            app = typer.Typer()
+            module.register(app)
+            for name in [c.name for c in app.registered_commands] + [g.name for g in app.registered_groups]:
+                registered_by[name] = info.name
+    assert registered_by == qa.cli.COMMAND_MODULES
+
+
+def test_a_command_imports_only_its_own_command_module():
+    code = "import sys; from qa.cli import _run; _run(['detect', 'samples/digests']); print(sorted(m for m in sys.modules if m.startswith('qa.cli.')))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert result.stdout.splitlines()[-1] == "['qa.cli.output', 'qa.cli.parse']"
+
+
 # Bad input: exit 2, one line on stderr, never a traceback.
 
 

@@ -37,20 +37,34 @@ def _root(
     """Quality checks for Japanese digests of English arXiv papers."""
 
 
-def _register() -> None:
-    """Each module of qa.cli with a `register(app)` adds its commands (one file per command group)."""
+# The module of qa.cli that defines each command: a run imports and builds only the module of
+# the command it calls (every module when the arguments start with an option such as --help,
+# or with an unknown command).
+COMMAND_MODULES = {
+    "align": "align",
+    "check": "check",
+    "rules": "check",
+    "export": "export",
+    "glossary": "glossary",
+    "models": "mt",
+    "translate": "mt",
+    "score": "mt",
+    "parse": "parse",
+    "detect": "parse",
+}
+_registered: set[str] = set()
+
+
+def register_commands(args: list[str]) -> None:
+    """Add the commands args call for to the app: each module's `register(app)` adds its own."""
     import importlib
-    import pkgutil
 
-    import qa.cli as package
-
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"qa.cli.{info.name}")
-        if hasattr(module, "register"):
-            module.register(app)
-
-
-_register()
+    command = args[0] if args else None
+    modules = [COMMAND_MODULES[command]] if command in COMMAND_MODULES else sorted(set(COMMAND_MODULES.values()))
+    for name in modules:
+        if name not in _registered:
+            importlib.import_module(f"qa.cli.{name}").register(app)
+            _registered.add(name)
 
 
 # A command is one short process that keeps most of what it allocates (parsed digests, sentence
@@ -74,6 +88,7 @@ def main(argv: list[str] | None = None) -> None:
 
 def _run(args: list[str]) -> tuple[int, str | None, object]:
     """Run a command: (exit code, one message to print, its stream)."""
+    register_commands(args)
     command = typer.main.get_command(app)
     try:
         code = command.main(args=args, prog_name="qa", standalone_mode=False)
