@@ -18,6 +18,9 @@ from qa.report.base import Summary
 from qa.source import decode_bytes, expand_inputs, read_source
 
 CHUNK_BYTES = 1 << 20  # JSONL files are checked in pieces of about this size
+# Less input than this is checked in this process whatever --jobs says: each worker would
+# import the checks and load the abstracts and glossary again, which costs more than it saves.
+POOL_MIN_BYTES = CHUNK_BYTES
 
 
 @dataclass(frozen=True)
@@ -46,8 +49,9 @@ _inputs: dict = {}  # per process: (abstract index, glossary) by the files they 
 
 def check_in_parallel(paths: list[Path], abstracts, glossaries, config: Config, select, ignore, extra, jobs: int) -> CheckResult:
     job = Job(tuple(abstracts) or tuple(config.abstracts), tuple(glossaries) or tuple(config.glossary), config, tuple(select), tuple(ignore), extra)
-    pieces = [p for f in expand_inputs(paths) for p in split_input(f)]
-    if jobs <= 1 or len(pieces) <= 1:
+    inputs = expand_inputs(paths)
+    pieces = [p for f in inputs for p in split_input(f)]
+    if jobs <= 1 or len(pieces) <= 1 or sum(f.stat().st_size for f in inputs) < POOL_MIN_BYTES:
         results = [check_piece(job, piece) for piece in _progress(pieces)]
     else:
         from concurrent.futures import ProcessPoolExecutor

@@ -144,8 +144,17 @@ def test_output_into_a_missing_directory_is_an_input_error(run, digests):
     assert not (digests / "reports").exists()
 
 
-def test_jobs_give_the_same_findings(run, digests):
+def test_jobs_give_the_same_findings(run, digests, monkeypatch):
+    monkeypatch.setattr("qa.parallel.POOL_MIN_BYTES", 0)  # the digests are too small for a pool otherwise
     assert run("check", ".", "--format", "json", "--jobs", "2")[1] == run("check", ".", "--format", "json")[1]
+
+
+def test_a_small_input_is_checked_without_a_process_pool(run, digests, monkeypatch):
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a process pool for three small files")
+
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", no_pool)
+    assert run("check", ".", "--format", "json", "--jobs", "2") == run("check", ".", "--format", "json")
 
 
 # --- baseline --------------------------------------------------------------------------------
