@@ -60,9 +60,9 @@ def _tagger():
 
 
 # What negates: these lemmas of an auxiliary or an adjective, and the words なし/無し.
-NEGATING_LEMMAS = {"助動詞": ("ない", "ぬ", "ず", "ん"), "形容詞": ("無い", "ない")}
+AUXILIARY, ADJECTIVE = "助動詞", "形容詞"
+NEGATING_LEMMAS = {AUXILIARY: ("ない", "ぬ", "ず", "ん"), ADJECTIVE: ("無い", "ない")}
 NEGATING_WORDS = ("なし", "無し")
-NEGATING_POS = re.compile("|".join(NEGATING_LEMMAS))
 
 
 def is_negated(text: str) -> bool:
@@ -80,7 +80,8 @@ def _negates(word) -> bool:
         return True
     # Parsing a word's features into fields takes longer than the analysis itself: only a word
     # whose raw features name a negating part of speech gets parsed.
-    if not NEGATING_POS.search(word.feature_raw):
+    raw = word.feature_raw
+    if AUXILIARY not in raw and ADJECTIVE not in raw:
         return False
     feature = word.feature
     return feature.lemma in NEGATING_LEMMAS.get(feature.pos1, ())
