@@ -6,6 +6,7 @@ source file so that findings and exports can point back at file:line:column.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 
 from pydantic import BaseModel, Field, SkipValidation
@@ -19,9 +20,10 @@ class Lang(StrEnum):
     NONE = "none"  # no language at all: numbers, URLs, symbols
 
 
-# Offsets are built by the parsers, one int per character, and never read from outside input:
-# validating them item by item took a tenth of the parse time.
-CharOffsets = SkipValidation[list[int]]
+# The file offset of each character of a text: a range where the characters are consecutive in
+# the file (a JSON string without escapes), else a list. Built by the parsers and never read
+# from outside input, so not validated (item by item, that took a tenth of the parse time).
+FileOffsets = SkipValidation[Sequence[int]]
 
 
 class Location(BaseModel):
@@ -42,7 +44,7 @@ class Sentence(BaseModel):
     text: str
     lang: Lang | None = None
     loc: Location
-    offsets: CharOffsets = Field(default_factory=list, exclude=True, repr=False)
+    offsets: FileOffsets = Field(default_factory=list, exclude=True, repr=False)
 
     def file_span(self, start: int, end: int) -> tuple[int, int]:
         """File offsets of text[start:end]."""
@@ -61,7 +63,7 @@ class Block(BaseModel):
     kind: str = "paragraph"
     text: str
     loc: Location
-    offsets: CharOffsets = Field(default_factory=list, exclude=True, repr=False)
+    offsets: FileOffsets = Field(default_factory=list, exclude=True, repr=False)
     sentences: list[Sentence] = Field(default_factory=list)
 
 

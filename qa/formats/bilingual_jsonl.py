@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from json.decoder import scanstring
 
 from qa.arxiv_ids import split_id
@@ -116,10 +117,25 @@ def _skip(line: str, pos: int) -> int:
 
 
 def _string_block(src: SourceText, line: str, quote: int, line_start: int) -> Block | None:
-    """Decode the JSON string at line[quote] keeping the raw offset of every decoded character."""
+    """The JSON string at line[quote] as a block, with the raw offset of every decoded character."""
+    text, offsets = _decode_string(src, line, quote + 1, line_start)
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    if not text:
+        return None
+    offsets = offsets[lead : lead + len(text)]
+    return Block(kind="paragraph", text=text, offsets=offsets, loc=location(src, offsets[0], src.char_end(offsets[-1])))
+
+
+def _decode_string(src: SourceText, line: str, pos: int, line_start: int) -> tuple[str, Sequence[int]]:
+    """The decoded JSON string starting at line[pos] and the file offset of each character. A
+    string without escapes (the usual case) is its raw text, its offsets a range: no list of an
+    int per character to build and keep."""
+    end = line.find('"', pos)
+    if line.find("\\", pos, end) < 0:
+        return line[pos:end], range(line_start + pos, line_start + end)
     chars: list[str] = []
     offsets: list[int] = []
-    pos = quote + 1
     while True:
         # A run of plain characters at once: each stands for itself, at its own offset.
         special = STRING_SPECIAL.search(line, pos)
@@ -128,7 +144,7 @@ def _string_block(src: SourceText, line: str, quote: int, line_start: int) -> Bl
         offsets.extend(range(line_start + pos, line_start + stop))
         pos = stop
         if line[pos] == '"':
-            break
+            return "".join(chars), offsets
         raw_at = pos
         code = line[pos + 1]
         if code == "u":
@@ -138,13 +154,6 @@ def _string_block(src: SourceText, line: str, quote: int, line_start: int) -> Bl
         src.escape_ends[line_start + raw_at] = line_start + pos
         chars.append(ch)
         offsets.append(line_start + raw_at)
-    text = "".join(chars)
-    lead = len(text) - len(text.lstrip())
-    text = text.strip()
-    if not text:
-        return None
-    offsets = offsets[lead : lead + len(text)]
-    return Block(kind="paragraph", text=text, offsets=offsets, loc=location(src, offsets[0], src.char_end(offsets[-1])))
 
 
 def _unicode_escape(line: str, pos: int) -> tuple[str, int]:
