@@ -155,6 +155,13 @@ def test_normalised_text_maps_back_to_its_original_characters(text):
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_each_character_of_nfkc_text_is_its_own_nfkc_form(text):
+    # why normalize() need not fold NFKC text character by character
+    assert all(unicodedata.normalize("NFKC", ch) == ch for ch in unicodedata.normalize("NFKC", text))
+
+
+@settings(max_examples=300, deadline=None)
 @given(TEXT)
 def test_the_key_of_a_key_is_itself(text):
     assert ja_key(ja_key(text)) == ja_key(text)

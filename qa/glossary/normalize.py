@@ -62,7 +62,9 @@ NFKC_TABLE = _NfkcTable()
 def normalize(text: str) -> NormalizedText:
     """NFKC per character, without middle dots between katakana, keeping track of where each
     normalised character came from."""
-    folded = text.translate(NFKC_TABLE)
+    # Most text is NFKC already, and each character of NFKC text is its own NFKC form: only the
+    # rest needs the per-character translation, thirty times slower than the check.
+    folded = text if unicodedata.is_normalized("NFKC", text) else text.translate(NFKC_TABLE)
     if len(folded) == len(text) and MIDDLE_DOT not in folded and not any(m in folded for m in VOICED_MARKS):
         return NormalizedText(folded, text)  # one character for one: offsets unchanged
     chars: list[str] = []
