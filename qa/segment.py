@@ -29,6 +29,8 @@ PROTECTED = re.compile(r"https?://\S*[^\s.,;:!?'\")\]」』）。、！？]|`[^`
 KANA = re.compile(r"[\u3041-\u30ff]")
 # The word a point follows, when it starts a word (not the B of "13B" or the o of "GPT-4o").
 WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9.])[A-Za-z][A-Za-z.]*$")
+LATIN_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+CAPITALISED_NAME = re.compile(r"[A-Z][A-Za-z0-9\-.]*")
 MAX_BRACKET_SPAN = 200  # an unclosed bracket stops protecting after this many characters
 # The only characters that can change the state: line breaks, terminators and brackets.
 EVENT = re.compile(
@@ -122,13 +124,13 @@ def _is_cjk(ch: str) -> bool:
 
 def _japanese_word_follows(text: str, j: int) -> bool:
     """A capitalised Latin name glued to Japanese (R2-T2は, LLaMA3-8Bと) starts at text[j]."""
-    m = re.match(r"[A-Z][A-Za-z0-9\-.]*", text[j:])
-    return bool(m) and j + m.end() < len(text) and _is_cjk(text[j + m.end()])
+    m = CAPITALISED_NAME.match(text, j)
+    return bool(m) and m.end() < len(text) and _is_cjk(text[m.end()])
 
 
 def _is_cjk_sentence_start(text: str, i: int) -> bool:
     """A Latin full stop right before Japanese ends an English sentence, not an abbreviation."""
-    word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(0, i - 12) : i])
+    word = LATIN_WORD_BEFORE.search(text, max(0, i - 12), i)
     return text[i] != "." or not (word and word.group(1).lower().rstrip(".") in ABBREVIATIONS)
 
 
