@@ -39,8 +39,9 @@ def numeric_anchors(text: str) -> list:
 def number_differences(pair: AlignedPair) -> NumberDifferences:
     en = numeric_anchors(pair.en)
     ja = numeric_anchors(pair.ja)
-    ja_values = {a.value for text in pair.ja_near for a in numeric_anchors(text)}
-    en_values = {a.value for text in pair.en_near for a in numeric_anchors(text)}
+    # The numbers around one side are only collected when the other side has any.
+    ja_values = _values_near(pair.ja_near) if en else set()
+    en_values = _values_near(pair.en_near) if ja else set()
     missing = [a for a in en if a.value not in ja_values]
     added = [a for a in ja if a.value not in en_values]
     result = NumberDifferences()
@@ -61,6 +62,10 @@ def number_differences(pair: AlignedPair) -> NumberDifferences:
     result.missing = [a for a in result.missing if not is_counted_one(a, pair.en)]
     result.added = [a for a in added if not is_counted_one(a, pair.ja)]
     return result
+
+
+def _values_near(texts: list[str]) -> set[str]:
+    return {a.value for text in texts for a in numeric_anchors(text)}
 
 
 def magnitude(anchor) -> str:
