@@ -12,6 +12,7 @@ from qa.checks.pairs import AlignedPair, translation_pairs
 from qa.findings import Severity
 
 NAME_KINDS = ("latin", "url", "latex")
+ACRONYM_PLURAL_S = re.compile(r"(?<=[A-Z0-9])s$")
 
 
 def _names(text: str) -> list:
@@ -29,8 +30,7 @@ def is_proper_name(surface: str) -> bool:
 
 def _surface_key(surface: str) -> str:
     """Surface form up to width and an acronym plural (LLMs/LLM are the same name)."""
-    surface = fold_width(surface)
-    return re.sub(r"(?<=[A-Z0-9])s$", "", surface)
+    return ACRONYM_PLURAL_S.sub("", fold_width(surface))
 
 
 def _name_counts(context: CheckContext, text: str) -> Counter:
