@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from qa.align.evaluate import Scores, as_beads, score_alignments  # noqa: E402
-from qa.align.features import _katakana_run_keys, _word_keys, stem  # noqa: E402
+from qa.align.features import _katakana_run_keys, _word_keys  # noqa: E402
 from qa.align.sentences import align_by_length, align_sentences  # noqa: E402
 from qa.anchors import _anchors_of, latin_value  # noqa: E402
 
@@ -121,7 +121,7 @@ def speed(golds: list[dict], repeat: int) -> dict:
     align_sentences(golds[0]["en"], golds[0]["ja"])  # load the morphological analyser once
     elapsed = 0.0
     for _ in range(repeat):
-        for cache in (stem, _word_keys, _katakana_run_keys, _anchors_of, latin_value):
+        for cache in (_word_keys, _katakana_run_keys, _anchors_of, latin_value):
             cache.cache_clear()
         start = time.process_time()
         for gold in golds:

@@ -16,18 +16,18 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import lru_cache
-
-from pydantic import BaseModel, ConfigDict
+from operator import attrgetter
+from typing import NamedTuple
 
 NUMERIC_KINDS = ("number", "percent", "multiplier", "range")
 # Kinds that structure a text rather than state a fact: "(1)", "①", "第二段階", "the first stage".
 STRUCTURAL_KINDS = ("enumerator", "ordinal")
 
 
-class Anchor(BaseModel):
-    # Frozen: extract_anchors hands the same remembered anchors to every caller.
-    model_config = ConfigDict(frozen=True)
-
+# A named tuple rather than a pydantic model or a dataclass: every sentence the aligner and the
+# checks read yields several anchors, and a tuple is the cheapest immutable record to build.
+# Immutable: extract_anchors hands the same remembered anchors to every caller.
+class Anchor(NamedTuple):
     # number, percent, multiplier, range, ordinal, enumerator, latin, url, latex. A calendar
     # date is a number whose value is its ISO form (2025-03, 2025-03-01, --03 for a month of no
     # year): it states a fact as a number does, and equals only the same date.
@@ -102,8 +102,10 @@ JA_MULTIPLIER_WORD = re.compile(r"(?<![上下左右])半分|半数|半減|倍増
 # half), not where it names a part (the first half, half precision); "halves" after an article
 # or a number is the noun (the two halves).
 MULTIPLIER_WORDS = {"twice": "2", "thrice": "3", "doubl": "2", "tripl": "3", "quadrupl": "4", "halv": "0.5", "half": "0.5"}
-MULTIPLIER_STEM = re.compile("|".join(MULTIPLIER_WORDS))  # whether to look for multiplier words at all
 MULTIPLIER_WORD = re.compile(r"(?<![\w-])(?:twice|thrice|half|(?:doubl|tripl|quadrupl|halv)(?:es|ed|ing))(?![\w-])")
+MULTIPLIER_FORMS = frozenset(
+    ["twice", "thrice", "half", *(stem + ending for stem in ("doubl", "tripl", "quadrupl", "halv") for ending in ("es", "ed", "ing"))]
+)
 QUANTIFYING_BEFORE_HALF = re.compile(r"\b(?:by|in|than) $")
 QUANTIFYING_AFTER_HALF = re.compile(r" (?:the|of|as|its|their|that)\b")
 HALF_IS_A_PART = re.compile(r"\b(?:first|second|latter|former|other|top|bottom|upper|lower|left|right|back|front) $")
@@ -124,7 +126,6 @@ MONTHS = {
 MONTH_ABBREVIATIONS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-MONTH_STEM = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # whether to look for dates at all
 _MONTH = "|".join(sorted((m.capitalize() for m in (*MONTHS, *MONTH_ABBREVIATIONS)), key=len, reverse=True))
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 # March 2025, March 1, 2025, 17 Aug 2025, Sept. 2024, March: a month with a day or a year or
@@ -178,6 +179,13 @@ KANJI_QUANTITY = re.compile(
     rf"(?<![{JA_WORD_BEFORE_NUMERAL}{_KANJI_NUMERAL}])(?P<num>[{_KANJI_NUMERAL}]+[万億兆]?(?:[{_KANJI_NUMERAL}]+[万億兆]?)*)"
     rf"(?P<counter>{'|'.join(JA_COUNTERS)})?"
 )
+# Each pass below runs only when the sentence has a word it could start from: the letter runs
+# of a sentence are found once, and a set lookup is much cheaper than a regular expression
+# that fails at every position. Every match of these passes contains one of its words whole.
+LETTER_RUN = re.compile(r"[a-z]+")  # on ASCII-lowercased text
+NUMBER_WORDS = frozenset([*UNITS, *TEENS, *TENS, "zero", *SCALE_WORDS])
+ORDINAL_HINTS = frozenset([*ORDINAL_WORDS, "st", "nd", "rd", "th"])  # first, 2nd, 21st
+MONTH_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS])
 CAPITAL = re.compile(r"[A-Z]")
 DIGIT = re.compile(r"[0-9]")
 LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:[-_.+@/][A-Za-z0-9]+)*")
@@ -210,16 +218,16 @@ def _anchors_of(text: str) -> tuple[Anchor, ...]:
     lower = _ascii_lower(folded)
     japanese = not folded.isascii()
     digits = DIGIT.search(folded) is not None
-    taken = [False] * len(folded)
+    words = set(LETTER_RUN.findall(lower))
+    taken = bytearray(len(folded))  # 1 where an anchor already covers the character
     anchors: list[Anchor] = []
 
     def add(kind: str, value: str, start: int, end: int) -> None:
-        # Built without validation: every field is produced here with the right type.
-        anchors.append(Anchor.model_construct(kind=kind, value=value, start=start, end=end, surface=text[start:end]))
-        taken[start:end] = [True] * (end - start)
+        anchors.append(Anchor(kind, value, start, end, text[start:end]))
+        taken[start:end] = b"\x01" * (end - start)
 
     def free(start: int, end: int) -> bool:
-        return not any(taken[start:end])
+        return taken.find(1, start, end) < 0
 
     # Each pass runs only when the text has the characters its pattern starts with.
     for m in URL.finditer(folded) if "http" in lower else ():
@@ -228,20 +236,21 @@ def _anchors_of(text: str) -> tuple[Anchor, ...]:
     for m in LATEX.finditer(folded) if "$" in folded or "\\" in folded else ():
         if free(m.start(), m.end()):
             add("latex", re.sub(r"\s+", "", m.group()[1:-1].strip("()[]\\")), m.start(), m.end())
-    for m in ISO_DATE.finditer(folded) if digits else ():
+    for m in ISO_DATE.finditer(folded) if digits and "-" in folded else ():
         if free(m.start(), m.end()):
-            taken[m.start() : m.end()] = [True] * (m.end() - m.start())  # a time stamp: neither number nor range
-    if MONTH_STEM.search(folded):
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())  # a time stamp: neither number nor range
+    if not words.isdisjoint(MONTH_WORDS):
         _english_dates(folded, add, free)
     if japanese and digits and "月" in folded:
         _japanese_dates(folded, add, free)
-    if digits:
+    if digits and not words.isdisjoint(VERSIONED_FAMILIES):
         _versioned_names(folded, add, free)
-    _latin_anchors(folded, add, free)
-    for m in ENUMERATOR_RANGE.finditer(folded) if digits else ():
+    if words:  # a name has a letter
+        _latin_anchors(folded, add, free)
+    for m in ENUMERATOR_RANGE.finditer(folded) if digits and "(" in folded else ():
         if free(m.start(), m.end()):
             add("range", f"{int(m[1])}-{int(m[2])}", m.start(), m.end())
-    for m in ORDINAL_EN.finditer(lower) if digits or any(w in lower for w in ORDINAL_WORDS) else ():
+    for m in ORDINAL_EN.finditer(lower) if not words.isdisjoint(ORDINAL_HINTS) else ():
         if free(m.start(), m.end()):
             n = ORDINAL_WORDS[m["word"]] if m["word"] else int(m["num"])
             add("ordinal", str(n), m.start(), m.end())
@@ -250,7 +259,7 @@ def _anchors_of(text: str) -> tuple[Anchor, ...]:
             n = _parse_kanji_or_digits(m["num"] or m["pre"])
             if n is not None:
                 add("ordinal", _fmt(n), m.start(), m.end())
-    for m in ENUMERATOR.finditer(folded) if digits else ():
+    for m in ENUMERATOR.finditer(folded) if digits and "(" in folded else ():
         if free(m.start(), m.end()):
             add("enumerator", str(int(m[1])), m.start(), m.end())
     for m in CIRCLED.finditer(folded) if japanese else ():
@@ -258,11 +267,11 @@ def _anchors_of(text: str) -> tuple[Anchor, ...]:
             add("enumerator", str(ord(m.group()) - 0x2460 + 1), m.start(), m.end())
     if digits:
         _digit_quantities(folded, add, free)
-    _word_quantities(lower, add, free)
+    _word_quantities(lower, words, add, free)
     if japanese:
         _kanji_quantities(folded, add, free)
         _japanese_multiplier_words(folded, add, free)
-    anchors.sort(key=lambda a: a.start)
+    anchors.sort(key=attrgetter("start"))
     return tuple(anchors)
 
 
@@ -277,18 +286,20 @@ def normalise_latin(token: str) -> str:
     return NAME_SEPARATORS.sub("", token).casefold()
 
 
-def is_name_like(token: str, sentence_initial: bool) -> bool:
-    """A Latin token that names something (GPT-4o, LLMs, rStar, Meta), not an ordinary word."""
+def _naming(token: str) -> tuple[bool, bool]:
+    """Whether a Latin token names something (GPT-4o, LLMs, rStar, Meta) rather than being an
+    ordinary word, and whether only away from the start of a sentence: there a capital says
+    nothing (Meta is a name mid-sentence; Remarkably is not at the start)."""
     letters = sum(map(str.isalpha, token))
     if not letters:
-        return False
+        return False, False
     if DIGIT.search(token):
-        return len(token) >= 2
+        return len(token) >= 2, False
     if CAPITAL.search(token, 1):  # a capital after the first character: LLMs, RoPE, rStar
-        return letters >= 2
+        return letters >= 2, False
     if token[0].isupper() and letters >= 2:
-        return not sentence_initial and token.lower() not in SENTENCE_START_WORDS
-    return False
+        return token.lower() not in SENTENCE_START_WORDS, True
+    return False, False
 
 
 def _versioned_names(folded: str, add, free) -> None:
@@ -300,18 +311,18 @@ def _versioned_names(folded: str, add, free) -> None:
 def _latin_anchors(folded: str, add, free) -> None:
     for m in NAME_CANDIDATE.finditer(folded):
         if free(m.start(), m.end()):
-            value = latin_value(m.group(), _sentence_initial(folded, m.start()))
-            if value is not None:
+            value, mid_sentence_only = latin_value(m.group())
+            if value is not None and not (mid_sentence_only and _sentence_initial(folded, m.start())):
                 add("latin", value, m.start(), m.end())
 
 
 @lru_cache(maxsize=65536)
-def latin_value(token: str, sentence_initial: bool) -> str | None:
-    """The normalised value of a Latin token that names something, else None. Remembered: the
-    same names come back sentence after sentence."""
-    if token[0].isdigit() and _numeric_token(token) or not is_name_like(token, sentence_initial):
-        return None
-    return normalise_latin(token)
+def latin_value(token: str) -> tuple[str | None, bool]:
+    """The normalised value of a Latin token that names something (else None), and whether it
+    does so only away from the start of a sentence (see _naming). Remembered: the same names
+    come back sentence after sentence."""
+    names, mid_sentence_only = (False, False) if token[0].isdigit() and _numeric_token(token) else _naming(token)
+    return (normalise_latin(token) if names else None), mid_sentence_only
 
 
 def _numeric_token(token: str) -> bool:
@@ -351,7 +362,8 @@ def _digit_quantities(folded: str, add, free) -> None:
 
 
 def _quantity_value(m: re.Match, unit_override: str | None = None) -> tuple[str, str]:
-    number = Decimal(m["num"].replace(",", ""))
+    digits = m["num"].replace(",", "")
+    number = int(digits) if digits.isdigit() else Decimal(digits)
     scale = (m["scale"] or "").strip()
     if scale:
         number = _apply_scale(number, scale)
@@ -371,7 +383,7 @@ def _apply_scale(number: Decimal, scale: str) -> Decimal:
     return total
 
 
-def _with_unit(number: Decimal, unit: str | None) -> tuple[str, str]:
+def _with_unit(number: Decimal | int, unit: str | None) -> tuple[str, str]:
     unit = (unit or "").strip().lower()
     if unit in ("%", "percent", "パーセント"):
         return "percent", f"{_fmt(number)}%"
@@ -380,8 +392,8 @@ def _with_unit(number: Decimal, unit: str | None) -> tuple[str, str]:
     return "number", _fmt(number)
 
 
-def _word_quantities(lower: str, add, free) -> None:
-    for m in WORD_QUANTITY.finditer(lower):
+def _word_quantities(lower: str, words: set[str], add, free) -> None:
+    for m in WORD_QUANTITY.finditer(lower) if not words.isdisjoint(NUMBER_WORDS) else ():
         if not free(m.start(), m.end()) or EXCLUDED_ONE.search(lower, max(0, m.start() - 6), m.end() + 8):
             continue
         if m["a"] and not m["scales"].strip():
@@ -392,7 +404,7 @@ def _word_quantities(lower: str, add, free) -> None:
                 number *= SCALE_WORDS[scale]
         kind, value = _with_unit(number, m["unit"])
         add(kind, value, m.start(), m.end())
-    for m in MULTIPLIER_WORD.finditer(lower) if MULTIPLIER_STEM.search(lower) else ():
+    for m in MULTIPLIER_WORD.finditer(lower) if not words.isdisjoint(MULTIPLIER_FORMS) else ():
         if free(m.start(), m.end()) and _states_multiplier(lower, m):
             value = next(v for stem, v in MULTIPLIER_WORDS.items() if m.group().startswith(stem))
             add("multiplier", f"{value}x", m.start(), m.end())
@@ -486,7 +498,9 @@ def _parse_kanji_or_digits(text: str) -> Decimal | None:
 
 def _fmt(number: Decimal | int) -> str:
     """Canonical decimal text: 128000, 98.5, 0.5 (no exponent, no trailing zeros)."""
-    return format(Decimal(number).normalize(), "f")
+    if isinstance(number, int):  # most numbers: str is canonical already, and cheaper
+        return str(number)
+    return format(number.normalize(), "f")
 
 
 # --- URLs -----------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ from itertools import pairwise
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from pydantic import ValidationError
 
 from qa.anchors import extract_anchors, fold_width, normalise_latin
 
@@ -143,7 +142,7 @@ def test_repeated_calls_give_fresh_lists_of_the_same_anchors():
 
 def test_anchors_are_immutable():
     anchor = extract_anchors("Experiments with GPT-4o")[0]
-    with pytest.raises(ValidationError):
+    with pytest.raises(AttributeError):
         anchor.value = "gpt4"
 
 

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from qa.anchors import Anchor, extract_anchors
@@ -44,8 +45,7 @@ class SentenceFeatures:
     anchors: list[Anchor] = field(default_factory=list)
 
 
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
+def stem(word: str) -> str:  # not remembered itself: its callers remember what they make of it
     """A crude English stem, enough to meet a loanword's origin: models/model, scaling/scale."""
     word = word.lower().replace("-", "")
     if word.endswith("ies") and len(word) > 4:
@@ -61,10 +61,7 @@ def stem(word: str) -> str:
 
 def english_word_keys(text: str) -> list[tuple[str, str]]:
     """Content words of Latin text, stemmed; a hyphenated word gives its parts and the whole."""
-    keys: list[tuple[str, str]] = []
-    for word in WORD.findall(text):
-        keys += _word_keys(word)
-    return keys
+    return list(chain.from_iterable(map(_word_keys, WORD.findall(text))))
 
 
 @lru_cache(maxsize=65536)

@@ -31,8 +31,7 @@ more to build (and numpy to import) than they save.
 from __future__ import annotations
 
 import math
-from itertools import accumulate, pairwise
-from operator import sub
+from itertools import accumulate
 from typing import Any
 
 from qa.align.features import KEY_WEIGHTS, SentenceFeatures, english_features, japanese_features
@@ -127,169 +126,192 @@ class PairEvidence:
     per sentence the weight of its anchors (those the other language lacks anywhere at their
     full kind weight, so that they count against every bead they are in).
 
-    A bead's lexical potential is tabulated per bead type for every start cell at once. Beads
-    merge sentences on one side only (but for 2-2, which only the length baseline has): the
-    shared weight of a run of merged sentences with the single sentence on the other side is
-    read from running sums of the pair weights, less what a key that several of them repeat
-    would count twice. The run shares min(its count, the other side's count) of such a key,
-    like any other."""
+    Beads merge sentences on one side only (but for 2-2, which only the length baseline has):
+    the shared weight of a run of merged sentences with the single sentence on the other side
+    is the sum of its pairs' weights, less what a key that several of them repeat would count
+    twice. The run shares min(its count, the other side's count) of such a key, like any other.
+
+    Potentials are asked for row by row of the lattice, only inside its band: most cells of
+    the grid are never on any path worth weighing."""
 
     def __init__(self, en: list[SentenceFeatures], ja: list[SentenceFeatures]) -> None:
-        shared = {k for f in en for k in f.keys} & {k for f in ja for k in f.keys}
-        self.occurrences = {"en": _occurrences(en, shared), "ja": _occurrences(ja, shared)}
+        shared = set().union(*(f.keys for f in en)) & set().union(*(f.keys for f in ja))
+        # The keys both languages have, numbered: the sums below hash them many times over.
+        ids = {k: n for n, k in enumerate(shared)}
+        (en_occurrences, en_shared), (ja_occurrences, ja_shared) = _occurrences(en, ids), _occurrences(ja, ids)
+        self.shared_keys = {"en": en_shared, "ja": ja_shared}
         # A key's rarity: the more sentences of one language have it, the less it says.
-        self.weights = {
-            k: KEY_WEIGHTS[k[0]] / max(len(self.occurrences["en"][k]), len(self.occurrences["ja"][k])) for k in shared
-        }
+        self.weights = [KEY_WEIGHTS[k[0]] / max(len(en_occurrences[n]), len(ja_occurrences[n])) for k, n in ids.items()]
+        self.is_anchor = [k[0] in ANCHOR_KINDS for k in ids]
+        self.kind_weights = [KEY_WEIGHTS[k[0]] for k in ids]
         pairs = [[0.0] * len(ja) for _ in en]
         anchor_pairs = [[0.0] * len(ja) for _ in en]
-        for k, w in self.weights.items():
-            anchor = k[0] in ANCHOR_KINDS
-            for i, en_count in self.occurrences["en"][k]:
+        for k, (w, anchor) in enumerate(zip(self.weights, self.is_anchor)):
+            for i, en_count in en_occurrences[k]:
                 row, anchor_row = pairs[i], anchor_pairs[i]
-                for j, ja_count in self.occurrences["ja"][k]:
+                for j, ja_count in ja_occurrences[k]:
                     weight = w * min(en_count, ja_count)
                     row[j] += weight
                     if anchor:
                         anchor_row[j] += weight
-        # Running sums along each English sentence's row (runs of Japanese sentences) and each
-        # Japanese sentence's column (runs of English ones).
-        self.running = {
-            "ja": [_running(m) for m in (pairs, anchor_pairs)],
-            "en": [_running(list(zip(*m))) for m in (pairs, anchor_pairs)],
-        }
-        # How idle each Japanese sentence is next to each English one: 1 when they share nothing.
-        self.idle_ja = _running([[math.exp(-w / EVIDENCE_SCALE) for w in row] for row in pairs])
-        self.anchors = {
-            "en": _running([[_anchor_weight(f, self.weights) for f in en]])[0],
-            "ja": _running([[_anchor_weight(f, self.weights) for f in ja]])[0],
-        }
-        self.keys = {"en": [f.keys for f in en], "ja": [f.keys for f in ja]}
-        self.shared_keys = {
-            side: [{k: n for k, n in keys.items() if k in shared} for keys in self.keys[side]] for side in self.keys
-        }
+        # How idle each sentence of a pair is next to the other: 1 when they share nothing.
+        idle = [[math.exp(-w / EVIDENCE_SCALE) for w in row] for row in pairs]
+        # [English][Japanese], and [Japanese][English] for the beads that merge English sentences.
+        self.by_en = (pairs, anchor_pairs, idle)
+        self.by_ja = tuple(_transposed(m) for m in self.by_en)
+        self.anchors = {"en": [self._anchor_weight(f, ids) for f in en], "ja": [self._anchor_weight(f, ids) for f in ja]}
         self.ja_totals = [sum(KEY_WEIGHTS[k[0]] * n for k, n in f.keys.items()) for f in ja]
-        self._tables: dict[tuple[int, int], list] = {}
+        self._repeated: dict[tuple[str, int], dict] = {}
 
-    def table(self, a: int, b: int) -> list[list[float]]:
-        """Lexical log-potential of the a-b bead starting at [i][j], for every start cell:
-        shared weight, less anchors found on one side only and merged sentences left idle."""
-        found = self._tables.get((a, b))
+    def _anchor_weight(self, f: SentenceFeatures, ids: dict) -> float:
+        """A sentence's anchor weight: shared anchors at their rarity weight, the others at their
+        kind's full weight."""
+        weights = self.weights
+        return sum([weights[ids[key]] if (key := (a.kind, a.value)) in ids else KEY_WEIGHTS[a.kind] for a in f.anchors])
+
+    def lexical_row(self, a: int, b: int, first: int, start: int, stop: int) -> list[float]:
+        """Lexical log-potentials of the a-b beads whose English side starts at sentence `first`
+        and whose Japanese side starts at each of start..stop-1: shared weight, less anchors
+        found on one side only and merged sentences left idle."""
+        if a > 1 and b > 1:
+            raise ValueError(f"no lexical evidence for {a}-{b} beads")
+        if a == 1:
+            return self._japanese_runs(first, b, start, stop)
+        return self._english_runs(first, a, start, stop)
+
+    # Plain loops rather than comprehensions and slices: these run for every cell of the band,
+    # over a handful of cells at a time, where a comprehension's set-up costs more than its loop.
+    def _japanese_runs(self, en: int, size: int, start: int, stop: int) -> list[float]:
+        """One English sentence against runs of `size` Japanese sentences. Idle members count
+        how many sentences of a run share nothing with the single sentence (smoothly: 1 for
+        nothing, towards 0 as the shared weight grows): a merge that carries along an unrelated
+        sentence should lose to leaving that sentence unaligned."""
+        pairs, anchor_pairs, idle = self.by_en[0][en], self.by_en[1][en], self.by_en[2][en]
+        own, merged = self.anchors["en"][en], self.anchors["ja"]
+        repeated = self._repeated_by_start("ja", size) if size > 1 else {}
+        keys = self.shared_keys["en"][en]
+        penalty = JA_MEMBER_PENALTY if size > 1 else 0.0
+        values = []
+        for run in range(start, stop):
+            shared = anchor = members = 0.0
+            either = own
+            for t in range(run, run + size):
+                shared += pairs[t]
+                anchor += anchor_pairs[t]
+                either += merged[t]
+                members += idle[t]
+            if run in repeated:
+                twice, anchor_twice = self._counted_twice(repeated[run], keys)
+                shared, anchor = shared - twice, anchor - anchor_twice
+            values.append(_potential(shared, anchor, either, members, penalty))
+        return values
+
+    def _english_runs(self, first: int, size: int, start: int, stop: int) -> list[float]:
+        """Runs of `size` English sentences from `first` against single Japanese sentences.
+
+        The idle members: a Japanese sentence (above) counts what it shares with the English
+        one, repeated or not. An English sentence counts only what it adds to the rest of the
+        run, its own pair weight less what the run counts twice: one that repeats the names and
+        terms of its neighbour, as the sentences of an abstract do, brings nothing of its own
+        to the Japanese, which is how a deleted translation hides behind its neighbour's."""
+        run_anchors = sum(self.anchors["en"][first : first + size])
+        repeated = self._repeated_by_start("en", size).get(first)
+        pairs, anchor_pairs, idle = self.by_ja
+        values = []
+        for ja in range(start, stop):
+            row, anchor_row, idle_row = pairs[ja], anchor_pairs[ja], idle[ja]
+            shared = anchor = members = 0.0
+            for t in range(first, first + size):
+                shared += row[t]
+                anchor += anchor_row[t]
+                members += idle_row[t]
+            if repeated:
+                twice, anchor_twice = self._counted_twice(repeated, self.shared_keys["ja"][ja])
+                if twice:
+                    shared, anchor, members = shared - twice, anchor - anchor_twice, 0.0
+                    for t in range(first, first + size):
+                        members += math.exp(-max(0.0, row[t] - twice) / EVIDENCE_SCALE)
+            values.append(_potential(shared, anchor, self.anchors["ja"][ja] + run_anchors, members, EN_MEMBER_PENALTY))
+        return values
+
+    def _counted_twice(self, repeated: list[tuple], keys: dict) -> tuple[float, float]:
+        """The key weight a run's sums count twice against a single sentence with these keys, and
+        the anchor part of it: for each key several of the run's sentences have, all of them
+        but what the single sentence has, when it has fewer."""
+        twice = anchor_twice = 0.0
+        for k, counts, total, most in repeated:
+            n = keys.get(k)
+            if n and n < total:
+                excess = self.weights[k] * ((total if n >= most else sum([min(c, n) for c in counts])) - n)
+                twice += excess
+                if self.is_anchor[k]:
+                    anchor_twice += excess
+        return twice, anchor_twice
+
+    def _repeated_by_start(self, side: str, size: int) -> dict[int, list[tuple]]:
+        """Run start → [(key, counts of the run's sentences, their total, their largest)] for the
+        shared keys that several sentences of a run of `size` have."""
+        found = self._repeated.get((side, size))
         if found is None:
-            if a > 1 and b > 1:
-                raise ValueError(f"no lexical evidence for {a}-{b} beads")
-            found = self._tables[(a, b)] = self._merged_table("ja", b) if a == 1 else _transposed(self._merged_table("en", a))
-        return found
-
-    def _merged_table(self, merged: str, size: int) -> list[list[float]]:
-        """[single sentence][run start] potentials of runs of `size` sentences of one language
-        merged against single sentences of the other."""
-        single = "en" if merged == "ja" else "ja"
-        matched_rows, anchor_rows = self.running[merged]
-        run_anchors = _run_sums(self.anchors[merged], size)
-        shared = [_run_sums(row, size) for row in matched_rows]
-        shared_anchors = [_run_sums(row, size) for row in anchor_rows]
-        for start, k, counts in self._repeated(merged, size):
-            total, weight, anchor = sum(counts), self.weights[k], k[0] in ANCHOR_KINDS
-            for x, n in self.occurrences[single][k]:
-                if n < total:  # the run has more of the key than the single sentence
-                    excess = weight * (sum([min(c, n) for c in counts]) - n)
-                    shared[x][start] -= excess
-                    if anchor:
-                        shared_anchors[x][start] -= excess
-        penalty = (JA_MEMBER_PENALTY if merged == "ja" else EN_MEMBER_PENALTY) if size > 1 else 0.0
-        idle = self._idle_members(merged, size, shared) if size > 1 else [[0.0] * len(run_anchors) for _ in shared]
-        single_anchors = self.anchors[single]
-        return [
-            [
-                LEXICAL_WEIGHT * weight
-                # Anchor weight on one side only: all either side has, less twice what both share.
-                - ANCHOR_MISMATCH_WEIGHT * (one_sided if (one_sided := own + run - 2 * anchor) > 0 else 0.0)
-                - penalty * idle_members
-                for weight, anchor, run, idle_members in zip(weights, anchors, run_anchors, idle_row)
-            ]
-            for weights, anchors, idle_row, own in zip(
-                shared, shared_anchors, idle, (later - earlier for earlier, later in pairwise(single_anchors))
-            )
-        ]
-
-    def _idle_members(self, merged: str, size: int, shared: list[list[float]]) -> list[list[float]]:
-        """[single sentence][run start]: how many sentences of the run share nothing with the
-        single sentence (smoothly: 1 for nothing, towards 0 as the shared weight grows). A merge
-        that carries along an unrelated sentence should lose to leaving that sentence unaligned.
-
-        A Japanese sentence counts what it shares with the English one. An English sentence
-        counts only what it adds to the rest of the run: one that repeats the names and terms
-        of its neighbour, as the sentences of an abstract do, brings nothing of its own to the
-        Japanese, which is how a deleted translation hides behind its neighbour's."""
-        if merged == "ja":
-            return [_run_sums(row, size) for row in self.idle_ja]
-        idle = []
-        for row, totals in zip(self.running["en"][0], shared):
-            pairs = [later - earlier for earlier, later in pairwise(row)]
-            runs = [row[s + size] - row[s] for s in range(len(totals))]
-            members = [0.0] * len(totals)
-            for t in range(size):  # what member t adds: the run's shared weight less the others'
-                members = [
-                    before + math.exp(-max(0.0, total - run + pair) / EVIDENCE_SCALE)
-                    for before, total, run, pair in zip(members, totals, runs, pairs[t:])
-                ]
-            idle.append(members)
-        return idle
-
-    def _repeated(self, side: str, size: int) -> list[tuple[int, tuple, list[int]]]:
-        """(run start, key, counts of the run's sentences) for the shared keys that several
-        sentences of a run of `size` have."""
-        shared = self.shared_keys[side]
-        found = []
-        for start in range(len(shared) - size + 1 if size > 1 else 0):
-            members = shared[start : start + size]
-            repeated = set().union(
-                *(first.keys() & second.keys() for t, first in enumerate(members) for second in members[t + 1 :])
-            )
-            found += [(start, k, [m.get(k, 0) for m in members]) for k in repeated]
+            found = self._repeated[(side, size)] = {}
+            sentences = self.shared_keys[side]
+            for start in range(len(sentences) - size + 1):
+                members = sentences[start : start + size]
+                repeated = members[0].keys() & members[1].keys()
+                for t, later in enumerate(members[2:], start=2):  # a run of three or more
+                    for earlier in members[:t]:
+                        repeated |= earlier.keys() & later.keys()
+                if repeated:
+                    found[start] = [_run_counts(k, members) for k in repeated]
         return found
 
     def evidence(self, i: int, j: int, a: int, b: int) -> float:
         """How well the English side accounts for the Japanese side's keys, mapped to [0, 1]: the
         share of the Japanese key weight found in the English, shrunk towards an even share when
         the Japanese has few keys. A translation covers 60% or more; an unrelated pair under 30%."""
-        en_keys = _summed(self.keys["en"][i : i + a])
-        ja_keys = _summed(self.keys["ja"][j : j + b])
-        covered = sum(KEY_WEIGHTS[k[0]] * min(n, en_keys.get(k, 0)) for k, n in ja_keys.items())
+        en_keys = _summed(self.shared_keys["en"][i : i + a])
+        ja_keys = _summed(self.shared_keys["ja"][j : j + b])
+        covered = 0.0  # only keys both languages have can be covered
+        for k, n in ja_keys.items():
+            if k in en_keys:
+                covered += self.kind_weights[k] * min(n, en_keys[k])
         share = (covered + EVIDENCE_PRIOR_WEIGHT * 0.5) / (sum(self.ja_totals[j : j + b]) + EVIDENCE_PRIOR_WEIGHT)
         return min(1.0, max(0.0, (share - UNRELATED_SHARE) / (TRANSLATED_SHARE - UNRELATED_SHARE)))
 
 
-def _run_sums(running: list[float], size: int) -> list[float]:
-    """Sums of every run of `size` consecutive items, from running sums (see _running)."""
-    return list(map(sub, running[size:], running))
+def _run_counts(key: tuple, members: list[dict]) -> tuple:
+    counts = [member.get(key, 0) for member in members]
+    return key, counts, sum(counts), max(counts)
 
 
-def _running(matrix) -> list[list[float]]:
-    """Each row's running sums, with a leading 0: the sum of row[s:e] is r[e] - r[s]."""
-    return [list(accumulate(row, initial=0.0)) for row in matrix]
+def _potential(shared: float, anchor: float, anchors_either_side: float, idle_members: float, penalty: float) -> float:
+    # Anchor weight on one side only: all either side has, less twice what both share.
+    one_sided = anchors_either_side - 2 * anchor
+    return LEXICAL_WEIGHT * shared - ANCHOR_MISMATCH_WEIGHT * (one_sided if one_sided > 0 else 0.0) - penalty * idle_members
 
 
 def _transposed(matrix: list[list[float]]) -> list[list[float]]:
     return [list(column) for column in zip(*matrix)]
 
 
-def _occurrences(features: list[SentenceFeatures], shared: set) -> dict:
-    """Shared key → [(sentence index, count)]."""
-    found: dict = {k: [] for k in shared}
+def _occurrences(features: list[SentenceFeatures], ids: dict) -> tuple[list, list[dict]]:
+    """Per shared key id [(sentence index, count)], and per sentence its shared key ids → count."""
+    found: list[list] = [[] for _ in ids]
+    by_sentence = []
     for index, f in enumerate(features):
-        for k, n in f.keys.items():
-            if k in shared:
-                found[k].append((index, n))
-    return found
-
-
-def _anchor_weight(f: SentenceFeatures, weights: dict) -> float:
-    return sum(weights.get(k, KEY_WEIGHTS[k[0]]) * n for k, n in f.keys.items() if k[0] in ANCHOR_KINDS)
+        own = {}
+        for k, count in f.keys.items():
+            n = ids.get(k)
+            if n is not None:
+                found[n].append((index, count))
+                own[n] = count
+        by_sentence.append(own)
+    return found, by_sentence
 
 
 def _summed(counts: list) -> dict:
+    if len(counts) == 1:  # most beads: the sentence's own counts
+        return counts[0]
     total: dict = {}
     for member in counts:
         for k, n in member.items():
@@ -297,16 +319,12 @@ def _summed(counts: list) -> dict:
     return total
 
 
-def length_costs(en_length: float, ja_lengths: list[float], ratio: float) -> list[float]:
-    """-log of the two-sided probability of each length difference (Gale–Church): Japanese
-    runs of these lengths against one English run."""
-    expected = en_length * ratio
-    costs = []
-    for ja_length in ja_lengths:
-        x = abs(ja_length - expected) / math.sqrt(LENGTH_VARIANCE * (expected + ja_length) + 1e-18)
-        tail = math.erfc(x)
-        costs.append(-math.log(tail) if tail > 1e-300 else _tail_cost(x))
-    return costs
+def length_cost(expected: float, ja_length: float) -> float:
+    """-log of the two-sided probability of a length difference (Gale–Church): a Japanese run
+    of this length where the English run leads to expect `expected` characters."""
+    x = abs(ja_length - expected) / math.sqrt(LENGTH_VARIANCE * (expected + ja_length) + 1e-18)
+    tail = math.erfc(x)
+    return -math.log(tail) if tail > 1e-300 else _tail_cost(x)
 
 
 def _tail_cost(x: float) -> float:
@@ -341,25 +359,23 @@ class Lattice:
         """Potential of the bead ending at each cell [i][j] (None where it would start or end
         outside the band); lengths are running sums."""
         a, b = bead
-        table: list[list[float | None]] = [[None] * (self.m + 1 + self.spare) for _ in range(self.n + 1 + self.spare)]
-        lexical_table = self.evidence.table(a, b) if self.evidence and a and b else None
+        width = self.m + 1 + self.spare
+        outside = [None] * width  # shared by the rows no bead of this type ends in: only read
+        table: list[list[float | None]] = [outside] * (self.n + 1 + self.spare)
+        lexical_evidence = self.evidence if a and b else None
         for i in range(a, self.n + 1):
             low, high = self.rows[i]
             start_low, start_high = self.rows[i - a]
-            en_length = en_lengths[i] - en_lengths[i - a]
-            row = table[i]
-            columns = range(max(low, start_low + b, b), min(high, start_high + b) + 1)
+            first, last = max(low, start_low + b, b), min(high, start_high + b)
+            row = table[i] = [None] * width
             if not (a and b):
-                row[columns.start : columns.stop] = [log_prior] * len(columns)
+                row[first : last + 1] = [log_prior] * (last + 1 - first)
                 continue
-            costs = length_costs(en_length, [ja_lengths[j] - ja_lengths[j - b] for j in columns], ratio)
-            if lexical_table:
-                lexical = lexical_table[i - a]
-                row[columns.start : columns.stop] = [
-                    log_prior - cost + lexical[j - b] for j, cost in zip(columns, costs)
-                ]
-            else:
-                row[columns.start : columns.stop] = [log_prior - cost for cost in costs]
+            expected = (en_lengths[i] - en_lengths[i - a]) * ratio
+            lexical = lexical_evidence.lexical_row(a, b, i - a, first - b, last + 1 - b) if lexical_evidence else None
+            for j in range(first, last + 1):
+                value = log_prior - length_cost(expected, ja_lengths[j] - ja_lengths[j - b])
+                row[j] = value + lexical[j - first] if lexical else value
         return table
 
     def _forward(self) -> None:
@@ -375,18 +391,22 @@ class Lattice:
                 for bead, table in self.potentials.items()
                 if i >= bead[0]
             ]
+            best_row, back_row, forward_row = best[i], back[i], forward[i]
             for j in range(low, high + 1):
-                top, top_bead, sums = -math.inf, None, []
+                top = top_sum = -math.inf
+                top_bead, sums = None, []
                 for bead, b, potentials, best_before, forward_before in ending:
                     potential = potentials[j]
-                    if potential is None:
-                        continue
-                    value = best_before[j - b] + potential
-                    if value > top:
-                        top, top_bead = value, bead
-                    sums.append(forward_before[j - b] + potential)
+                    if potential is not None:
+                        value = best_before[j - b] + potential
+                        if value > top:
+                            top, top_bead = value, bead
+                        value = forward_before[j - b] + potential
+                        sums.append(value)
+                        if value > top_sum:
+                            top_sum = value
                 if sums:
-                    best[i][j], back[i][j], forward[i][j] = top, top_bead, _logsumexp(sums)
+                    best_row[j], back_row[j], forward_row[j] = top, top_bead, _logsumexp(sums, top_sum)
         self.back, self.forward = back, forward
 
     def _backward(self) -> None:
@@ -399,9 +419,16 @@ class Lattice:
             row = backward[i]
             low, high = self.rows[i]
             for j in range(high, low - 1, -1):
-                sums = [after[j + b] + potentials[j + b] for b, potentials, after in starting if potentials[j + b] is not None]
+                top, sums = -math.inf, []
+                for b, potentials, after in starting:
+                    potential = potentials[j + b]
+                    if potential is not None:
+                        value = after[j + b] + potential
+                        sums.append(value)
+                        if value > top:
+                            top = value
                 if sums:
-                    row[j] = _logsumexp(sums)
+                    row[j] = _logsumexp(sums, top)
         self.backward = backward
 
     def touches_band(self) -> bool:
@@ -437,6 +464,9 @@ class Lattice:
         return links
 
 
-def _logsumexp(values: list[float]) -> float:
-    top = max(values)
-    return top + math.log(sum([math.exp(v - top) for v in values]))
+def _logsumexp(values: list[float], top: float) -> float:
+    """log(sum(exp(values))), where top is the largest of the values."""
+    total = 0.0
+    for value in values:
+        total += math.exp(value - top)
+    return top + math.log(total)
