@@ -4,9 +4,9 @@ direction, and promises turned into facts. They are hints for a reviewer (warnin
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from qa.checks.base import CheckContext, Rule
+from qa.checks.morphology import tagger
 from qa.checks.pairs import translation_pairs
 from qa.findings import Severity
 
@@ -52,13 +52,6 @@ PRESENT_RELEASE_JA = re.compile(
 FUTURE_MARK_JA = re.compile(r"予定|今後|される見込み|する計画")
 
 
-@lru_cache(maxsize=1)
-def _tagger():
-    import fugashi
-
-    return fugashi.Tagger()
-
-
 # What negates: these lemmas of an auxiliary or an adjective, and the words なし/無し.
 AUXILIARY, ADJECTIVE = "助動詞", "形容詞"
 NEGATING_LEMMAS = {AUXILIARY: ("ない", "ぬ", "ず", "ん"), ADJECTIVE: ("無い", "ない")}
@@ -71,7 +64,7 @@ def is_negated(text: str) -> bool:
     text = NOT_NEGATION_JA.sub("", text)
     if not NEGATION_CANDIDATE_JA.search(text):
         return False  # the morphological analyser only runs where a negation can be
-    words = list(_tagger()(text))
+    words = list(tagger()(text))
     return any(_negates(word) and not _attributive(following) for word, following in zip(words, [*words[1:], None]))
 
 

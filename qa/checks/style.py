@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from functools import lru_cache
 from itertools import count
 from operator import add
 
 from qa.checks.base import CheckContext, Rule
+from qa.checks.morphology import tagger
 from qa.findings import Severity
 from qa.model import Lang, Sentence
 
@@ -255,13 +255,6 @@ def _fullwidth(bracket: str) -> bool:
     return ord(bracket) > 0xFF
 
 
-@lru_cache(maxsize=1)
-def _tagger():
-    import fugashi
-
-    return fugashi.Tagger()
-
-
 class DoubledWord(Rule):
     id = "style.doubled_word"
     severity = Severity.WARNING
@@ -282,7 +275,7 @@ class DoubledWord(Rule):
         found = [(m.start(), m.end(), m.group(1)) for m in DOUBLE_ENGLISH.finditer(text)]
         pos = 0
         previous = None
-        for word in _tagger()(text):
+        for word in tagger()(text):
             start = text.find(word.surface, pos)
             if start < 0:
                 continue
