@@ -51,9 +51,13 @@ _FOLD.update({0x3000: 0x20, 0x2212: 0x2D, 0x2013: 0x2D, 0x2014: 0x2D, 0x2010: 0x
 _ASCII_LOWER = {cp: cp + 32 for cp in range(ord("A"), ord("Z") + 1)}
 
 
+# The characters _FOLD changes: finding none is much cheaper than translating a text unchanged.
+_FOLDED = re.compile("[" + "".join(chr(cp) for cp in sorted(_FOLD) if _FOLD[cp] != cp) + "]")
+
+
 def fold_width(text: str) -> str:
     """Full-width ASCII to ASCII, dashes to '-', wave dashes to '〜'; same length as the input."""
-    return text if text.isascii() else text.translate(_FOLD)
+    return text.translate(_FOLD) if not text.isascii() and _FOLDED.search(text) else text
 
 
 def _ascii_lower(text: str) -> str:
@@ -111,14 +115,19 @@ QUANTIFYING_AFTER_HALF = re.compile(r" (?:the|of|as|its|their|that)\b")
 HALF_IS_A_PART = re.compile(r"\b(?:first|second|latter|former|other|top|bottom|upper|lower|left|right|back|front) $")
 HALVES_NOUN = re.compile(r"\b(?:the|two|both|into|in|its|their|equal|these|those) $")
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A number written with digits, not inside a word or another number: 128,000 / 98.5 / 7.
+_DIGITS = r"\d(?<![A-Za-z0-9.,]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
 _WORD_NUMBER = "|".join(sorted([*UNITS, *TEENS, *TENS, "zero"], key=len, reverse=True))
 _SCALE = "|".join(SCALE_WORDS)
 _KANJI_NUMERAL = "〇零一二三四五六七八九十百千"
 
 URL = re.compile(r"https?://[!-~]+")
 LATEX = re.compile(r"\$[^$\n]+\$|\\\(.+?\\\)|\\\[.+?\\\]")
-ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?(?!\d)")
+# The patterns that every sentence is scanned with start with the character class of their first
+# character, and check what precedes that character after it: a pattern that starts with a class
+# lets the regular expression engine skip to the places where it can match, one that starts with
+# a look-behind is tried at every position. \d(?<!\w\d) is \b\d.
+ISO_DATE = re.compile(r"\d(?<!\w\d)\d{3}-\d{2}-\d{2}(?:T[\d:.]+Z?)?(?!\d)")
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -163,7 +172,7 @@ ENUMERATOR = re.compile(r"\((\d{1,2})\)")
 ENUMERATOR_RANGE = re.compile(r"\((\d{1,2})\)\s?[-〜~]\s?\((\d{1,2})\)")
 # A quantity written with digits: 128,000 / 12.8万 / 1億2000万 / 128K / 3 billion, then a unit.
 QUANTITY = re.compile(
-    rf"(?<![A-Za-z0-9.,])(?P<num>{_DIGITS})"
+    rf"(?P<num>{_DIGITS})"
     rf"(?P<scale>(?:[万億兆](?:\d+(?:\.\d+)?[万千])?)|[KkMBT](?![A-Za-z0-9])|\s(?:{_SCALE})\b)?"
     r"(?P<unit>\s?(?:%|percent\b|パーセント)|\s?(?:x|×)(?![A-Za-z0-9])|\s?倍|-?\s?fold\b|\s(?:times)\b)?"
 )
@@ -176,7 +185,8 @@ WORD_QUANTITY = re.compile(
 ORDINAL_EN = re.compile(rf"\b(?:(?P<word>{'|'.join(ORDINAL_WORDS)})|(?P<num>\d+)(?:st|nd|rd|th))\b")
 ORDINAL_JA = re.compile(rf"第(?P<num>\d+|[{_KANJI_NUMERAL}]+)|(?P<pre>\d+|[{_KANJI_NUMERAL}]+)(?:つ目|番目)")
 KANJI_QUANTITY = re.compile(
-    rf"(?<![{JA_WORD_BEFORE_NUMERAL}{_KANJI_NUMERAL}])(?P<num>[{_KANJI_NUMERAL}]+[万億兆]?(?:[{_KANJI_NUMERAL}]+[万億兆]?)*)"
+    rf"(?P<num>[{_KANJI_NUMERAL}](?<![{JA_WORD_BEFORE_NUMERAL}{_KANJI_NUMERAL}][{_KANJI_NUMERAL}])"
+    rf"[{_KANJI_NUMERAL}]*[万億兆]?(?:[{_KANJI_NUMERAL}]+[万億兆]?)*)"
     rf"(?P<counter>{'|'.join(JA_COUNTERS)})?"
 )
 # Each pass below runs only when the sentence has a word it could start from: the letter runs
@@ -310,10 +320,11 @@ def _versioned_names(folded: str, add, free) -> None:
 
 def _latin_anchors(folded: str, add, free) -> None:
     for m in NAME_CANDIDATE.finditer(folded):
-        if free(m.start(), m.end()):
+        start, end = m.span()
+        if free(start, end):
             value, mid_sentence_only = latin_value(m.group())
-            if value is not None and not (mid_sentence_only and _sentence_initial(folded, m.start())):
-                add("latin", value, m.start(), m.end())
+            if value is not None and not (mid_sentence_only and _sentence_initial(folded, start)):
+                add("latin", value, start, end)
 
 
 @lru_cache(maxsize=65536)

@@ -23,7 +23,7 @@ KEY_WEIGHTS = {
     "number": 3.0, "percent": 3.0, "multiplier": 3.0, "range": 3.0, "url": 3.0, "latex": 3.0,
     "latin": 2.0, "term": 2.0, "ordinal": 1.0, "enumerator": 1.0, "word": 1.0,
 }
-WORD = re.compile(r"[A-Za-z][A-Za-z]+(?:-[A-Za-z]+)*")
+WORD = re.compile(r"[A-Za-z][A-Za-z]+(?:-[A-Za-z]+)*+")  # possessive: nothing after it to backtrack for
 # UniDic's lemma field of a loanword: katakana, a hyphen, the English origin ("モデル-model").
 LOANWORD_LEMMA = re.compile(r",[\u30a0-\u30ff]+-(?P<origin>[a-z][a-z\-]+),")
 KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]+")
@@ -43,20 +43,22 @@ class SentenceFeatures:
     length: int
     keys: Counter = field(default_factory=Counter)  # (kind, value) → count
     anchors: list[Anchor] = field(default_factory=list)
+    key_weight: float = 0.0  # the kind weight of its keys, each counted as often as it occurs
 
 
 def stem(word: str) -> str:  # not remembered itself: its callers remember what they make of it
     """A crude English stem, enough to meet a loanword's origin: models/model, scaling/scale."""
     word = word.lower().replace("-", "")
-    if word.endswith("ies") and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        word = word[:-1]
-    for suffix in ("ing", "ed"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+    size = len(word)
+    if size > 4 and word.endswith("ies"):
+        word, size = word[:-3] + "y", size - 2
+    elif size > 3 and word[-1] == "s" and word[-2] != "s":
+        word, size = word[:-1], size - 1
+    if size >= 6 and word.endswith("ing"):
+        word, size = word[:-3], size - 3
+    elif size >= 5 and word.endswith("ed"):
+        word, size = word[:-2], size - 2
+    return word[:-1] if size > 3 and word[-1] == "e" else word
 
 
 def english_word_keys(text: str) -> list[tuple[str, str]]:
@@ -116,17 +118,15 @@ def glossary_keys(text: str, glossary: Any, lang: str) -> list[tuple[str, str]]:
 
 
 def english_features(text: str, glossary: Any = None) -> SentenceFeatures:
-    anchors = extract_anchors(text)
-    keys = [(a.kind, a.value) for a in anchors]
-    keys += english_word_keys(text)
-    keys += glossary_keys(text, glossary, "en")
-    return SentenceFeatures(length=len(text), keys=Counter(keys), anchors=anchors)
+    return _features(text, english_word_keys(text), glossary_keys(text, glossary, "en"))
 
 
 def japanese_features(text: str, glossary: Any = None) -> SentenceFeatures:
+    return _features(text, english_word_keys(text) + loanword_keys(text), glossary_keys(text, glossary, "ja"))
+
+
+def _features(text: str, words: list[tuple[str, str]], terms: list[tuple[str, str]]) -> SentenceFeatures:
     anchors = extract_anchors(text)
-    keys = [(a.kind, a.value) for a in anchors]
-    keys += english_word_keys(text)
-    keys += loanword_keys(text)
-    keys += glossary_keys(text, glossary, "ja")
-    return SentenceFeatures(length=len(text), keys=Counter(keys), anchors=anchors)
+    keys = Counter([(a.kind, a.value) for a in anchors] + words + terms)
+    weight = sum([KEY_WEIGHTS[a.kind] for a in anchors]) + KEY_WEIGHTS["word"] * len(words) + KEY_WEIGHTS["term"] * len(terms)
+    return SentenceFeatures(length=len(text), keys=keys, anchors=anchors, key_weight=weight)

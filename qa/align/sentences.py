@@ -160,7 +160,7 @@ class PairEvidence:
         self.by_en = (pairs, anchor_pairs, idle)
         self.by_ja = tuple(_transposed(m) for m in self.by_en)
         self.anchors = {"en": [self._anchor_weight(f, ids) for f in en], "ja": [self._anchor_weight(f, ids) for f in ja]}
-        self.ja_totals = [sum(KEY_WEIGHTS[k[0]] * n for k, n in f.keys.items()) for f in ja]
+        self.ja_totals = [f.key_weight for f in ja]
         self._repeated: dict[tuple[str, int], dict] = {}
 
     def _anchor_weight(self, f: SentenceFeatures, ids: dict) -> float:
