@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, ClassVar
 
 from qa.findings import Finding, Severity
@@ -51,7 +52,14 @@ class CheckContext:
 
     def source(self, path: str):
         """The SourceText of a parsed file, to turn offsets into line/column."""
-        return next(src for src, digest in self.parsed if digest.path == path)
+        return self._sources[path]
+
+    @cached_property
+    def _sources(self) -> dict[str, Any]:
+        sources: dict[str, Any] = {}
+        for src, digest in self.parsed:
+            sources.setdefault(digest.path, src)  # the first file of that path, as a search would find
+        return sources
 
     def file_location(self, path: str, start: int, end: int):
         """The Location of file offsets [start, end) of a parsed file."""
