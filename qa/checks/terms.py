@@ -17,8 +17,13 @@ from qa.findings import Finding, Severity
 LINES_SHOWN = 5
 
 
-def _forbidden_matches(context: CheckContext) -> Iterator[tuple]:
-    """(prose sentence, match, entry) of every forbidden form in Japanese prose."""
+def _forbidden_matches(context: CheckContext) -> list[tuple]:
+    """(prose sentence, match, entry) of every forbidden form in Japanese prose, found once for
+    the two rules that report them."""
+    return context.memo("forbidden matches", lambda: list(_find_forbidden(context)))
+
+
+def _find_forbidden(context: CheckContext) -> Iterator[tuple]:
     from qa.glossary.corpus import japanese_sentences
 
     for _, digest in context.parsed:
@@ -117,18 +122,17 @@ class InconsistentRendering(Rule):
             if occurrence.kind in ("approved", "variant", "glossed") and has_japanese(occurrence.display):
                 by_concept[occurrence.concept].append(occurrence)
         for concept, found in by_concept.items():
-            if len({o.key for o in found}) < 2:
+            keys = [o.key for o in found]  # normalised anew at every access: once here
+            if len(set(keys)) < 2:
                 continue
-            located = [(o, context.sentence_span(o.prose.sentence, o.match.start, o.match.end)) for o in found]
-            for occurrence, loc in located:
+            located = [(o, key, context.sentence_span(o.prose.sentence, o.match.start, o.match.end)) for o, key in zip(found, keys)]
+            uses = _lines_by_display(located)
+            for occurrence, key, loc in located:
                 if occurrence.kind != "approved":
-                    yield self._finding(context, concept, occurrence, loc, located)
+                    others = {display: lines for display, (other_key, lines) in uses.items() if other_key != key}
+                    yield self._finding(context, concept, occurrence, loc, others)
 
-    def _finding(self, context: CheckContext, concept: str, occurrence, loc, located) -> Finding:
-        others: dict[str, list[int]] = defaultdict(list)
-        for other, other_loc in located:
-            if other.key != occurrence.key and other_loc.line not in others[other.display]:
-                others[other.display].append(other_loc.line)
+    def _finding(self, context: CheckContext, concept: str, occurrence, loc, others: dict[str, list[int]]) -> Finding:
         elsewhere = ", ".join(f"{display} at {_lines(lines)}" for display, lines in others.items())
         entry = context.glossary.entry(concept)
         how = "glossed as" if occurrence.kind == "glossed" else "written"
@@ -137,6 +141,16 @@ class InconsistentRendering(Rule):
             message += f" ({occurrence.display} is the rendering of `{occurrence.match.entry}`)"
         message += f"; the glossary prefers {entry.preferred}"
         return self.finding(message, loc, paper=occurrence.prose.paper.id, en=concept, ja=occurrence.match.surface)
+
+
+def _lines_by_display(located: list[tuple]) -> dict[str, tuple[str, list[int]]]:
+    """Rendering as written → (its key, the lines where it is used), in order of first use."""
+    uses: dict[str, tuple[str, list[int]]] = {}
+    for occurrence, key, loc in located:
+        _, lines = uses.setdefault(occurrence.display, (key, []))
+        if loc.line not in lines:
+            lines.append(loc.line)
+    return uses
 
 
 def _english_concepts(context: CheckContext, digest):
