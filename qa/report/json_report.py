@@ -16,7 +16,11 @@ class JsonReporter(Reporter):
     def render(self, findings: list[Finding], summary: Summary, rules: dict, color: bool = False) -> str:
         data = {
             "version": 1,
-            "findings": [{k: f.model_dump(mode="json")[k] for k in FIELDS} for f in findings],
+            "findings": [_fields(f.model_dump(mode="json")) for f in findings],
             "summary": summary.model_dump(),
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _fields(finding: dict) -> dict:
+    return {key: finding[key] for key in FIELDS}
