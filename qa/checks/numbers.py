@@ -91,6 +91,8 @@ def changes(text: str, anchors: list, joiner: re.Pattern, opener: re.Pattern | N
 def reversed_changes(pair: AlignedPair) -> list[tuple]:
     """(English change, Japanese change) pairs where the Japanese goes the other way."""
     en = {(a.value, b.value): (a, b) for a, b in changes(pair.en, numeric_anchors(pair.en), TO_EN, FROM_EN)}
+    if not en:
+        return []  # nothing to reverse: the Japanese is not read
     found = []
     for a, b in changes(pair.ja, numeric_anchors(pair.ja), TO_JA):
         if a.value != b.value and (b.value, a.value) in en and (a.value, b.value) not in en:
