@@ -29,7 +29,7 @@ def check(
     config_path: Path = typer.Option(None, "--config", help="Config file (default: qa.toml or pyproject.toml [tool.qa])."),
     baseline: Path = typer.Option(None, "--baseline", help="Hide findings recorded in this baseline file."),
     write_baseline: Path = typer.Option(None, "--write-baseline", help="Record the current findings as the baseline and exit 0."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Check files in this many processes."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Check files in this many processes (less than 1 MB of input is checked in one)."),
     mt: bool = typer.Option(False, "--mt", help="Back-translate Japanese sentences with an installed MT model (mt.* rules)."),
     show_info: bool = typer.Option(False, "--show-info", help="List info findings in the text report too (other formats always include them)."),
 ) -> int:
