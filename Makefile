@@ -14,10 +14,13 @@ $(BIN)/python:
 
 # Reinstall only when the project's dependencies change; a second run reuses .venv.
 # torch is pinned first: argostranslate's stanza pin would otherwise pull a multi-GB CUDA build.
+# The package's bytecode is compiled once, as pip does for an installed package: an editable
+# install leaves that to the first run, and where PYTHONDONTWRITEBYTECODE is set, to every run.
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q torch==2.13.0
 	$(BIN)/python -m pip install -q -e '.[test,mt]'
+	$(BIN)/python -m compileall -q qa
 	touch $(STAMP)
 
 install: $(STAMP)
