@@ -183,3 +183,13 @@ def test_block_of_invented_sentences_far_off_the_diagonal():
     g, other = gold("2508.12387"), gold("2502.20395")
     links = beads(align_sentences(g["en"], other["ja"][:5] + g["ja"]))
     assert links == [([], [j]) for j in range(5)] + [([i], [i + 5]) for i in range(7)]
+
+
+def test_one_english_sentence_against_a_whole_translation():
+    """One English sentence and eleven Japanese ones: the first band along the diagonal leaves
+    no bead long enough to get from the first row to the last, and must widen until one does.
+    Every sentence is still in exactly one link, in order."""
+    g = gold("2502.19613")
+    links = beads(align_sentences(g["en"][:1], g["ja"]))
+    assert [j for _, ja in links for j in ja] == list(range(11))
+    assert [i for en, _ in links for i in en] == [0]

@@ -102,11 +102,13 @@ def align_features(
 
 
 def _banded_lattice(en: list, ja: list, priors: dict, evidence: PairEvidence | None, ratio: float) -> Lattice:
-    """The lattice in a band around the diagonal, widened until the best path keeps off its edges."""
+    """The lattice in a band around the diagonal, widened until a best path exists and keeps off
+    the band's edges (a band as wide as the grid has no edges but the grid's, and every cell
+    of the grid is reachable through 1-0 and 0-1 beads)."""
     width = BAND_MIN
     while True:
         lattice = Lattice(en, ja, priors, evidence, ratio, width)
-        if not lattice.touches_band():
+        if lattice.reachable and not lattice.touches_band():
             return lattice
         width *= 2
 
@@ -353,7 +355,7 @@ class Lattice:
         }
         self._forward()
         self._backward()
-        self.path = self._best_path()
+        self.path = self._best_path() if self.reachable else []
 
     def _table(self, bead: tuple[int, int], log_prior: float, en_lengths: list, ja_lengths: list, ratio: float) -> list:
         """Potential of the bead ending at each cell [i][j] (None where it would start or end
@@ -405,7 +407,7 @@ class Lattice:
                         sums.append(value)
                         if value > top_sum:
                             top_sum = value
-                if sums:
+                if top_sum > -math.inf:  # reachable from the start
                     best_row[j], back_row[j], forward_row[j] = top, top_bead, _logsumexp(sums, top_sum)
         self.back, self.forward = back, forward
 
@@ -427,9 +429,16 @@ class Lattice:
                         sums.append(value)
                         if value > top:
                             top = value
-                if sums:
+                if top > -math.inf:  # the end is reachable from here
                     row[j] = _logsumexp(sums, top)
         self.backward = backward
+
+    @property
+    def reachable(self) -> bool:
+        """Whether a path through the band reaches the end: a band drawn along the diagonal of
+        a very uneven grid (one English sentence, twenty Japanese ones) can leave no bead long
+        enough to get from one row's cells to the next row's."""
+        return self.back[self.n][self.m] is not None
 
     def touches_band(self) -> bool:
         """Whether the best path runs along an edge of the band (not of the grid): a wider band
