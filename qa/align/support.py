@@ -183,7 +183,7 @@ def acronym_groups(text: str, anchors: list[Anchor]) -> list[list[Anchor]]:
 
 def _coverage(ja: SentenceFeatures, supporting: list[SentenceFeatures]) -> float:
     """Share of the Japanese sentence's key weight found in its supporting English sentences."""
-    total = sum(KEY_WEIGHTS[k[0]] * n for k, n in ja.keys.items())
+    total = ja.key_weight
     if not total or not supporting:
         return 0.0
     english = Counter()
