@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from qa.errors import QaInputError
@@ -48,12 +49,15 @@ def read_baseline(path: str | Path) -> Counter:
 
 def filter_baseline(findings: list[Finding], known: Counter) -> list[Finding]:
     """Findings not in the baseline; a fingerprint recorded n times hides n findings."""
+    return list(unrecorded(findings, known))
+
+
+def unrecorded(findings: Iterable[Finding], known: Counter) -> Iterator[Finding]:
+    """filter_baseline one finding at a time, for findings that come as a batch is checked."""
     remaining = Counter(known)
-    new: list[Finding] = []
     for finding in findings:
         key = fingerprint(finding)
         if remaining[key]:
             remaining[key] -= 1
         else:
-            new.append(finding)
-    return new
+            yield finding

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from qa.checking import CheckResult, check_parsed, load_inputs
 from qa.config import Config
+from qa.findings import Finding
 from qa.report.base import Summary
 from qa.source import decode_bytes, expand_inputs, read_source
 
@@ -50,23 +52,51 @@ _inputs: dict = {}  # per process: (abstract index, glossary) by the files they 
 
 
 def check_in_parallel(paths: list[Path], abstracts, glossaries, config: Config, select, ignore, extra, jobs: int) -> CheckResult:
+    """All findings of the paths, checked in `jobs` processes."""
+    run = start_check(paths, abstracts, glossaries, config, select, ignore, extra, jobs)
+    findings = list(run.findings())
+    return CheckResult(findings=findings, summary=Summary.of(findings, files=run.files, papers=run.papers), notices=run.notices)
+
+
+def start_check(paths: list[Path], abstracts, glossaries, config: Config, select, ignore, extra, jobs: int) -> CheckRun:
+    """A check of the paths whose findings are read as its pieces finish (see CheckRun)."""
     job = Job(tuple(abstracts) or tuple(config.abstracts), tuple(glossaries) or tuple(config.glossary), config, tuple(select), tuple(ignore), extra)
     inputs = expand_inputs(paths)
-    pieces = [p for f in inputs for p in split_input(f)]
-    if jobs <= 1 or len(pieces) <= 1 or sum(f.stat().st_size for f in inputs) < POOL_MIN_BYTES:
-        results = [check_piece(job, piece) for piece in _progress(pieces)]
-    else:
-        from concurrent.futures import ProcessPoolExecutor
+    pieces = sorted((p for f in inputs for p in split_input(f)), key=lambda p: (p.path, p.byte_start))
+    if sum(f.stat().st_size for f in inputs) < POOL_MIN_BYTES:
+        jobs = 1
+    return CheckRun(job, pieces, jobs)
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(_progress(pool.map(check_piece, [job] * len(pieces), pieces), total=len(pieces)))
-    findings = sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key())
-    files = len({p.path for p in pieces})
-    return CheckResult(
-        findings=findings,
-        summary=Summary.of(findings, files=files, papers=sum(r.summary.papers for r in results)),
-        notices=list(dict.fromkeys(n for r in results for n in r.notices)),
-    )
+
+class CheckRun:
+    """A check's findings as its pieces finish, in report order (by file, then line): the
+    pieces are checked in that order and each piece's findings come sorted, so a report can be
+    written while a large batch is still being checked, without holding all its findings. The
+    papers and notices are complete once the findings have all been read."""
+
+    def __init__(self, job: Job, pieces: list[Piece], jobs: int) -> None:
+        self.files = len({p.path for p in pieces})
+        self.papers = 0
+        self.notices: list[str] = []
+        self._results = _checked_pieces(job, pieces, jobs)
+
+    def findings(self) -> Iterator[Finding]:
+        for result in self._results:
+            self.papers += result.summary.papers
+            self.notices.extend(n for n in result.notices if n not in self.notices)
+            yield from result.findings
+
+
+def _checked_pieces(job: Job, pieces: list[Piece], jobs: int) -> Iterator[CheckResult]:
+    if jobs <= 1 or len(pieces) <= 1:
+        yield from (check_piece(job, piece) for piece in _progress(pieces))
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # map hands each result on in order and lets go of it: memory holds only the pieces
+        # that finished before the ones ahead of them.
+        yield from _progress(pool.map(check_piece, [job] * len(pieces), pieces), total=len(pieces))
 
 
 def split_input(path: Path) -> list[Piece]:

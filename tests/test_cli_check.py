@@ -149,6 +149,26 @@ def test_jobs_give_the_same_findings(run, digests, monkeypatch):
     assert run("check", ".", "--format", "json", "--jobs", "2")[1] == run("check", ".", "--format", "json")[1]
 
 
+def test_json_report_streamed_into_a_file_is_the_report_on_stdout(run, digests, monkeypatch):
+    """With --output, a json report is written as each piece's findings come (memory stays flat
+    on large batches); it is the same report, in the same order, as the one on stdout."""
+    monkeypatch.setattr("qa.parallel.POOL_MIN_BYTES", 0)
+    code, out, _ = run("check", ".", "--format", "json", "--jobs", "2")
+    assert run("check", ".", "--format", "json", "--jobs", "2", "--output", "report.json")[0] == code == 1
+    assert (digests / "report.json").read_text(encoding="utf-8") == out
+
+
+def test_a_streamed_report_that_fails_midway_leaves_the_old_report(run, digests):
+    """zz.md, binary, is read last: the findings of the other files are already written by then,
+    into the temp file of an atomic write that is thrown away."""
+    (digests / "report.json").write_text("the previous report\n", encoding="utf-8")
+    (digests / "zz.md").write_bytes(b"\x00\x01binary\x00")
+    code, _, err = run("check", ".", "--format", "json", "--output", "report.json")
+    assert (code, err.count("\n")) == (2, 1)
+    assert (digests / "report.json").read_text(encoding="utf-8") == "the previous report\n"
+    assert sorted(p.name for p in digests.iterdir()) == ["clean.md", "error.md", "report.json", "warning.md", "zz.md"]
+
+
 def test_a_small_input_is_checked_without_a_process_pool(run, digests, monkeypatch):
     def no_pool(*args, **kwargs):
         raise AssertionError("a process pool for three small files")

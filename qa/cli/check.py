@@ -37,8 +37,9 @@ def check(
     from qa.checks import load_rules
     from qa.config import load_config
     from qa.errors import QaInputError
-    from qa.parallel import check_in_parallel
+    from qa.parallel import start_check
     from qa.report import Summary, get_reporter
+    from qa.report.base import StreamingReporter
 
     config = load_config(config_path)
     fail_level = fail_on or config.fail_on
@@ -46,21 +47,28 @@ def check(
         raise QaInputError(f"--fail-on must be one of {', '.join(FAIL_LEVELS)}, not {fail_level!r}")
     reporter = get_reporter(report_format)
     extra = _mt_options() if mt else None
-    result = check_in_parallel(paths, [str(a) for a in abstracts], [str(g) for g in glossary], config, select, ignore, extra, jobs)
-    print_notices(result.notices)
-    findings = result.findings
+    run = start_check(paths, [str(a) for a in abstracts], [str(g) for g in glossary], config, select, ignore, extra, jobs)
     if write_baseline:
         from qa.baseline import write_baseline as save_baseline
 
+        findings = list(run.findings())
+        print_notices(run.notices)
         save_baseline(write_baseline, findings)
         print(f"qa: baseline of {len(findings)} findings written to {write_baseline}", file=sys.stderr)
         return 0
-    baseline_path = baseline or config.baseline
-    if baseline_path:
-        from qa.baseline import filter_baseline, read_baseline
+    summary = Summary(files=run.files, papers=0)
+    findings = map(summary.count, _unrecorded(run.findings(), baseline or config.baseline))
+    if output and isinstance(reporter, StreamingReporter):
+        # A large batch is written finding by finding, into the temp file of an atomic write.
+        from qa.writes import atomic_writer
 
-        findings = filter_baseline(findings, read_baseline(baseline_path))
-    summary = Summary.of(findings, files=result.summary.files, papers=result.summary.papers)
+        with atomic_writer(output) as out:
+            reporter.stream(findings, lambda: _with_papers(summary, run), out)
+        print_notices(run.notices)
+        return _exit_code(summary, fail_level)
+    findings = list(findings)
+    print_notices(run.notices)
+    _with_papers(summary, run)
     color = output is None and report_format == "text" and sys.stdout.isatty()
     shown = findings
     if report_format == "text" and not show_info:
@@ -75,16 +83,30 @@ def check(
         atomic_write_text(output, text)
     else:
         sys.stdout.write(text)
-    return _exit_code(findings, fail_level)
+    return _exit_code(summary, fail_level)
 
 
-def _exit_code(findings, fail_level: str) -> int:
+def _unrecorded(findings, baseline_path):
+    if not baseline_path:
+        return findings
+    from qa.baseline import read_baseline, unrecorded
+
+    return unrecorded(findings, read_baseline(baseline_path))
+
+
+def _with_papers(summary, run):
+    """The summary once the run's findings have all been read: its papers are counted then."""
+    summary.papers = run.papers
+    return summary
+
+
+def _exit_code(summary, fail_level: str) -> int:
     if fail_level == "never":
         return 0
     from qa.findings import Severity
 
     threshold = Severity(fail_level).rank
-    return 1 if any(f.severity.rank >= threshold for f in findings) else 0
+    return 1 if any(getattr(summary, s.value) for s in Severity if s.rank >= threshold) else 0
 
 
 def _mt_options() -> dict:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+import io
+from collections.abc import Callable, Iterable
+from typing import ClassVar, TextIO
 
 from pydantic import BaseModel
 
@@ -23,11 +25,17 @@ class Summary(BaseModel):
     info: int = 0
 
     @classmethod
-    def of(cls, findings: list[Finding], files: int, papers: int) -> Summary:
-        counts = {"error": 0, "warning": 0, "info": 0}
+    def of(cls, findings: Iterable[Finding], files: int, papers: int) -> Summary:
+        summary = cls(files=files, papers=papers)
         for finding in findings:
-            counts[finding.severity.value] += 1
-        return cls(files=files, papers=papers, **counts)
+            summary.count(finding)
+        return summary
+
+    def count(self, finding: Finding) -> Finding:
+        """Add a finding to its severity's count (and hand it on, to count a stream)."""
+        severity = finding.severity.value
+        setattr(self, severity, getattr(self, severity) + 1)
+        return finding
 
 
 class Reporter:
@@ -35,10 +43,25 @@ class Reporter:
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
-        REPORTERS[cls.name] = cls
+        if "name" in cls.__dict__:  # a format, not a kind of reporter (StreamingReporter)
+            REPORTERS[cls.name] = cls
 
     def render(self, findings: list[Finding], summary: Summary, rules: dict, color: bool = False) -> str:
         raise NotImplementedError
+
+
+class StreamingReporter(Reporter):
+    """A format that can write findings as they come, so that a large batch is reported without
+    holding its findings: the summary, complete only when the last finding has passed, is
+    asked for then."""
+
+    def stream(self, findings: Iterable[Finding], summary: Callable[[], Summary], out: TextIO) -> None:
+        raise NotImplementedError
+
+    def render(self, findings: list[Finding], summary: Summary, rules: dict, color: bool = False) -> str:
+        out = io.StringIO()
+        self.stream(findings, lambda: summary, out)
+        return out.getvalue()
 
 
 def get_reporter(name: str) -> Reporter:
