@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qa.checks import run_checks
-from qa.checks.style import register_of
+from qa.checks.style import ONE_CHARACTER_PARTICLES, register_of
 from qa.config import Config, RuleConfig
 from qa.pipeline import parse_source
 from qa.source import SourceText
@@ -290,3 +290,15 @@ def test_fullwidth_digits_are_accepted_when_the_document_writes_them_so():
 def test_doubled_words(sentence, expected):
     text = paper_summary("3. 結果、何が達成できたのか", sentence)
     assert check(text, "style.doubled_word") == expected
+
+
+def test_the_one_character_particles_are_all_those_of_the_dictionary():
+    # MeCab's -a lists every word the analyser may read at a position. A one-character word is
+    # read from its character alone (a dictionary entry or an unknown word of the character's
+    # class), whatever surrounds it, so each character is read on its own.
+    import fugashi
+
+    every_reading = fugashi.Tagger("-a")
+    characters = (chr(c) for c in range(1, 0x110000) if not 0xD800 <= c <= 0xDFFF)
+    particles = {c for c in characters for word in every_reading(c) if word.surface == c and word.feature.pos1 == "助詞"}
+    assert particles == set(ONE_CHARACTER_PARTICLES)
