@@ -71,6 +71,10 @@ def is_negated_english(text: str) -> bool:
 def is_negated(text: str) -> bool:
     """A negated predicate: ない/ぬ/ず/ません, and ない as "there is no" — but not an attributive
     negation inside a noun phrase (一貫性のない回答 is "inconsistent answers")."""
+    if not NEGATION_CANDIDATE_JA.search(text):
+        # Each idiom removed below holds a candidate itself: a text with none keeps none, and
+        # removing the idioms (a regex substitution) is skipped for it.
+        return False
     text = NOT_NEGATION_JA.sub("", text)
     if not NEGATION_CANDIDATE_JA.search(text):
         return False  # the morphological analyser only runs where a negation can be
