@@ -152,7 +152,7 @@ class PairEvidence:
             for i, en_count in en_occurrences[k]:
                 row, anchor_row = pairs[i], anchor_pairs[i]
                 for j, ja_count in ja_occurrences[k]:
-                    weight = w * min(en_count, ja_count)
+                    weight = w * (en_count if en_count < ja_count else ja_count)
                     row[j] += weight
                     if anchor:
                         anchor_row[j] += weight
@@ -168,8 +168,11 @@ class PairEvidence:
     def _anchor_weight(self, f: SentenceFeatures, ids: dict) -> float:
         """A sentence's anchor weight: shared anchors at their rarity weight, the others at their
         kind's full weight."""
-        weights = self.weights
-        return sum([weights[ids[key]] if (key := (a.kind, a.value)) in ids else KEY_WEIGHTS[a.kind] for a in f.anchors])
+        total = 0.0
+        for a in f.anchors:
+            key = (a.kind, a.value)
+            total += self.weights[ids[key]] if key in ids else KEY_WEIGHTS[a.kind]
+        return total
 
     def lexical_row(self, a: int, b: int, first: int, start: int, stop: int) -> list[float]:
         """Lexical log-potentials of the a-b beads whose English side starts at sentence `first`
