@@ -37,11 +37,10 @@ STRING_SPECIAL = re.compile(r'["\\]')  # what ends a run of plain characters in 
 class BilingualJsonl(DigestFormat):
     name = "bilingual-jsonl"
     description = "one paper per line: id, title, title_ja, abstract_en, abstract_ja, summary_ja"
+    suffixes = (".jsonl",)  # whatever its lines hold: a line that is no paper is reported by its number
 
     @classmethod
     def sniff(cls, src: SourceText) -> float:
-        if src.path.endswith(".jsonl"):
-            return 1.0  # whatever its lines hold: a line that is no paper is reported by its number
         return 0.7 if src.text.lstrip().startswith("{") else 0.0
 
     def parse(self, src: SourceText):
