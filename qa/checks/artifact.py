@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import islice
 
 from qa.checks.base import CheckContext, Rule
@@ -15,24 +17,17 @@ from qa.model import Lang
 class SplitPattern:
     """A regex in two parts with the matches of their alternation, found faster.
 
-    Each alternative of `leading` starts with a literal character, so the regex engine skips
-    ahead to those characters. The `english` alternatives (case-insensitive, starting with a
-    look-behind) make the engine try every position: they are searched only in a text whose
-    lower-cased form contains one of `needles`, substrings of every match that lower-casing
-    spells as the regex folds it (no i or s: the regex also folds İ, ı and ſ to them). No
-    position starts a match of both parts.
+    Each part starts with a character class or a literal character, so the regex engine skips
+    ahead to those characters; their alternation would try every alternative at every position.
+    No position starts a match of both parts.
     """
 
-    def __init__(self, leading: str, english: str, needles: tuple[str, ...]):
+    def __init__(self, leading: str, english: str):
         self.leading = re.compile(leading)
-        self.english = re.compile(english, re.I)
-        self.needles = needles
+        self.english = re.compile(english)
 
     def finditer(self, text: str) -> Iterator[re.Match]:
-        lowered = text.lower()
-        if any(needle in lowered for needle in self.needles):
-            return _matches_of_either(self.leading, self.english, text)
-        return self.leading.finditer(text)
+        return _matches_of_either(self.leading, self.english, text)
 
 
 def _matches_of_either(first: re.Pattern, second: re.Pattern, text: str) -> Iterator[re.Match]:
@@ -54,13 +49,18 @@ def _matches_of_either(first: re.Pattern, second: re.Pattern, text: str) -> Iter
 
 # Chat replies and commentary about the text itself: never part of a digest. English words are
 # delimited by "no Latin letter" rather than \b, since they sit right against kana and kanji.
+# An English phrase ignores case: its first letter is spelt outside (?i:…) in every character
+# that folds to it (İ and ı fold to i, ſ to s), and (?<![A-Za-z].) after it is the look-behind
+# before it.
 META_COMMENTARY = SplitPattern(
     r"このタイトルは.{0,300}?(?:示して|表して|意味して)い(?:ます|る)"
     r"|以下は.{0,40}?(?:要約|まとめ)です"
     r"|はい、?(?:承知|かしこまり|わかり)(?:いた)?しました|承知(?:いた)?しました"
     r"|申し訳(?:ありません|ございません)が",
-    english=r"(?<![A-Za-z])(?:(?:Sure|Certainly|Of course),? here(?: is|'s)|As an AI|I hope this helps|Here is (?:a|the) (?:summary|translation))(?![A-Za-z])",
-    needles=("here", "an a", "hope"),
+    english=r"[SsſCcOoAaIiİıHh](?i:(?<![A-Za-z].)(?:"
+    r"(?:(?<=s)ure|(?<=c)ertainly|(?<=o)f course),? here(?: is|'s)"
+    r"|(?<=a)s an AI|(?<=i) hope this helps|(?<=h)ere is (?:a|the) (?:summary|translation)"
+    r")(?![A-Za-z]))",
 )
 # The writer admits the source was not read: the section is filler, not a summary.
 # Each alternative of this regex and BOILERPLATE starts with a literal character, so that the
@@ -81,8 +81,9 @@ PLACEHOLDER = SplitPattern(
     r"\[要確認\]|〇〇|○○|\{\{[^}]*\}\}"
     + "".join(f"|{re.escape(opener)}{_SPECIFIC}" for opener in "`(（")
     + "".join(f"|{re.escape(opener)}{_SEE_SOURCE}" for opener in "(（"),
-    english=r"(?<![A-Za-z0-9])(?-i:TODO|TBD|FIXME|XXX)(?![A-Za-z0-9])|<placeholder>|lorem ipsum",
-    needles=("todo", "tbd", "fixme", "xxx", "<placeholder>", "lorem"),
+    english=r"[TFX<Ll](?:"
+    r"(?i:(?<![A-Za-z0-9].))(?:(?<=T)(?:ODO|BD)|(?<=F)IXME|(?<=X)XX)(?i:(?![A-Za-z0-9]))"
+    r"|(?i:(?<=<)placeholder>|(?<=l)orem ipsum))",
 )
 BOILERPLATE = re.compile(
     r"本記事で使用している画像は|本サイトの運営者は|関連論文リストは本サイト内|指定された論文の情報です"
@@ -93,11 +94,48 @@ HASHTAG_END = re.compile(r"#\S+$")
 MIN_DUPLICATE_CHARS = 40
 
 
-def _text_blocks(context: CheckContext):
+# The pattern rules search the sentences of all text blocks at once, joined by a separator that
+# no match crosses or starts in: `.` and the bracket classes stop at its newlines, and
+# `\{\{[^}]*\}\}` at its brace, which no second brace follows. To a look-around, a separator
+# is what the start or end of a sentence is: no letter or digit.
+SEPARATOR = "\n}\n"
+
+
+@dataclass
+class _JoinedBlocks:
+    blocks: list[tuple]  # (paper, block) of every text block that has sentences
+    starts: list[int]  # where each block's first sentence starts in text
+    text: str  # the sentences of all blocks joined by SEPARATOR
+
+    def blocks_at(self, matches: Iterator[re.Match]) -> Iterator[tuple]:
+        """(paper, block) of the blocks where the matches (in text order) are, each once."""
+        last = None
+        for match in matches:
+            index = bisect_right(self.starts, match.start()) - 1
+            if index != last:
+                yield self.blocks[index]
+                last = index
+
+
+def _joined_blocks(context: CheckContext) -> _JoinedBlocks:
+    """The text blocks (code left out) joined once per run for the four pattern rules: one search
+    in a long text instead of one per sentence, most of which hold no match."""
+    return context.memo("artifact joined blocks", lambda: _join_blocks(context))
+
+
+def _join_blocks(context: CheckContext) -> _JoinedBlocks:
+    blocks, starts, texts = [], [], []
+    position = 0
     for _, paper, section in context.sections():
         for block in section.blocks:
-            if block.kind != "code":
-                yield paper, block
+            if block.kind == "code" or not block.sentences:
+                continue
+            blocks.append((paper, block))
+            starts.append(position)
+            for sentence in block.sentences:
+                texts.append(sentence.text)
+                position += len(sentence.text) + len(SEPARATOR)
+    return _JoinedBlocks(blocks, starts, SEPARATOR.join(texts))
 
 
 class _PatternRule(Rule):
@@ -108,7 +146,10 @@ class _PatternRule(Rule):
     each_match: bool = False
 
     def check(self, context: CheckContext):
-        for paper, block in _text_blocks(context):
+        joined = _joined_blocks(context)
+        # Each match in the joined text is one in a sentence; the blocks that have one are
+        # searched again sentence by sentence, for the matches and their places in the sentences.
+        for paper, block in joined.blocks_at(self.pattern.finditer(joined.text)):
             matches = ((sentence, m) for sentence in block.sentences for m in self.pattern.finditer(sentence.text))
             for sentence, m in matches if self.each_match else islice(matches, 1):
                 yield self.finding(
