@@ -25,6 +25,7 @@ KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\uff66-\uff9f]")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ\u00c0-\u024f]")
 HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
+PLAIN_LATIN_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefgijklmnopqrstuvwxyz")  # not h (of http)
 WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 EXPECTED_LANGUAGE_SHARE = 0.15
 STATISTICAL_MIN_LETTERS = 40  # below this langdetect is a coin toss
@@ -49,6 +50,8 @@ def _langdetect():
 
 
 def detect_text(text: str, japanese_document: bool = True) -> Lang:
+    if text.isascii():  # no kana, Hangul or Han to search for: half the time of English text
+        return Lang.EN if _has_latin_letter(text) else Lang.NONE
     residual = NON_LINGUISTIC.sub(" ", text)
     if KANA.search(residual):
         return Lang.JA
@@ -62,6 +65,12 @@ def detect_text(text: str, japanese_document: bool = True) -> Lang:
     if LATIN.search(residual):
         return Lang.EN
     return Lang.NONE
+
+
+def _has_latin_letter(text: str) -> bool:
+    """A Latin letter outside URLs, code, maths and numbers. Those spans start with h, `, $, \\
+    or a digit, so another letter that starts the text is outside them: no need to cut them out."""
+    return text[:1] in PLAIN_LATIN_START or LATIN.search(NON_LINGUISTIC.sub(" ", text)) is not None
 
 
 def _statistical(text: str, letters: int, default: Lang) -> Lang:
