@@ -50,7 +50,7 @@ def _langdetect():
 
 
 def detect_text(text: str, japanese_document: bool = True) -> Lang:
-    if text.isascii():  # no kana, Hangul or Han to search for: half the time of English text
+    if text.isascii():  # no kana, Hangul or Han to search for: a ninth of the time of English text
         return Lang.EN if _has_latin_letter(text) else Lang.NONE
     residual = NON_LINGUISTIC.sub(" ", text)
     if KANA.search(residual):

@@ -28,6 +28,7 @@ ABBREVIATIONS = {
 # Spans inside which nothing ends a sentence: URLs, inline code, $…$ / \(…\) maths.
 # A URL ends before trailing punctuation, so "available at https://github.com/x. Next" splits.
 PROTECTED = re.compile(r"https?://\S*[^\s.,;:!?'\")\]」』）。、！？]|`[^`\n]*`|\$[^$\n]+\$|\\\([^\n]*?\\\)")
+PROTECTED_STARTS = ("http", "`", "$", "\\(")
 KANA = re.compile(r"[\u3041-\u30ff]")
 # The word a point follows, when it starts a word (not the B of "13B" or the o of "GPT-4o").
 WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9.])[A-Za-z][A-Za-z.]*$")
@@ -42,8 +43,8 @@ EVENT = re.compile(
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in text, whitespace trimmed, in order."""
-    protected = [m.span() for m in PROTECTED.finditer(text)]
-    japanese = KANA.search(text) is not None
+    protected = _protected_spans(text)
+    japanese = not text.isascii() and KANA.search(text) is not None
     spans: list[tuple[int, int]] = []
     start = resume = 0
     stack: list[tuple[str, int]] = []
@@ -78,6 +79,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             start, resume = end, max(end, i + 1)
     spans.append((start, len(text)))
     return [t for s, e in spans if (t := _trim(text, s, e))]
+
+
+def _protected_spans(text: str) -> list[tuple[int, int]]:
+    # Substring tests scan for what the spans start with many times faster than the regex does,
+    # and most texts have none of them.
+    if not any(start in text for start in PROTECTED_STARTS):
+        return []
+    return [m.span() for m in PROTECTED.finditer(text)]
 
 
 def _after_closers(text: str, i: int) -> int:
