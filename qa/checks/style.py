@@ -17,13 +17,15 @@ from qa.checks.morphology import tagger
 from qa.findings import Severity
 from qa.model import Lang, Sentence
 
-POLITE_END = re.compile(r"(?:です|ます|でした|ました|ません|ませんでした|でしょう|ましょう|ください)$")
+POLITE_ENDINGS = ("です", "ます", "でした", "ました", "ません", "ませんでした", "でしょう", "ましょう", "ください")
 # Plain endings: だ/である, the past た, a verb's dictionary form (its last kana is of the u-row)
 # and the adjective endings ない/しい/たい. Polite endings are tested first, so です/ます never
 # count here. Nouns and kanji-final fragments (「手法の提案」) mark no register.
-PLAIN_END = re.compile(r"(?:だ|た|[うくぐすつぬぶむる]|ない|しい|たい)$")
-SENTENCE_TAIL = re.compile(r"[^\w]+$")  # closing punctuation, brackets, emoji, emphasis markers
-LABEL_END = re.compile(r"[:：]\W*$")  # 「問題点：」 introduces what follows; it is not a sentence
+PLAIN_ENDINGS = ("だ", "た", *"うくぐすつぬぶむる", "ない", "しい", "たい")
+# The closing punctuation, brackets, emoji and emphasis markers of a sentence: the non-word
+# characters at its end, matched at the start of the reversed sentence (a search for them from
+# the start tried every run of punctuation in the sentence: twice register_of's time).
+CLOSING_REVERSED = re.compile(r"\W*")
 LIST_MARKER_LINE = re.compile(r"\s*(?:[-*+]|\d{1,3}[.)])\s")
 PROSE_BLOCKS = ("paragraph", "list_item")
 JA_COMMA_AFTER_KANA_KANJI = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff）」]),(?=\s?[\u3040-\u30ff\u4e00-\u9fff0-9A-Za-z])")
@@ -69,12 +71,14 @@ def sentences_by_file(context: CheckContext, kinds: tuple[str, ...]) -> dict[str
 
 def register_of(sentence: str) -> str | None:
     """'polite' (です/ます), 'plain' (だ/である and plain verb endings) or None (fragments)."""
-    if LABEL_END.search(sentence):
-        return None
-    tail = SENTENCE_TAIL.sub("", sentence)
-    if POLITE_END.search(tail):
+    end = len(sentence) - CLOSING_REVERSED.match(sentence[::-1]).end()
+    closing = sentence[end:]
+    if ":" in closing or "：" in closing:
+        return None  # 「問題点：」 introduces what follows; it is not a sentence
+    words = sentence[:end]
+    if words.endswith(POLITE_ENDINGS):
         return "polite"
-    if PLAIN_END.search(tail):
+    if words.endswith(PLAIN_ENDINGS):
         return "plain"
     return None
 
