@@ -21,6 +21,8 @@ JA_TERMINATORS = "。！？"
 LATIN_TERMINATORS = ".!?"
 CLOSERS = "」』）)]\"'”’】"
 OPENERS = {"「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "[": "]"}
+BRACKETS = frozenset((*OPENERS, *OPENERS.values()))
+SENTENCE_TAIL = frozenset(CLOSERS + JA_TERMINATORS + "!?")  # what a sentence's end takes along
 ABBREVIATIONS = {
     "e.g", "i.e", "al", "etc", "fig", "figs", "eq", "eqs", "sec", "tab", "vs", "cf", "no",
     "dr", "mr", "ms", "prof", "approx", "resp", "ref", "refs", "vol", "pp", "ch", "inc", "st", "jr",
@@ -56,12 +58,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if i < resume or (shield < len(protected) and protected[shield][0] <= i):
             continue
         ch = text[i]
+        # The innermost (newest) bracket went stale: so did all below it. A bracket is dropped at
+        # the first event after it went stale, before that event counts.
         if stack and i - 1 - stack[-1][1] > MAX_BRACKET_SPAN:
-            stack.clear()  # the innermost (newest) bracket went stale: so did all below it
-        if ch in OPENERS:
-            stack.append((OPENERS[ch], i))
-        elif stack and ch == stack[-1][0]:
-            stack.pop()
+            stack.clear()
+        if ch in BRACKETS:  # brackets end nothing
+            if ch in OPENERS:
+                stack.append((OPENERS[ch], i))
+            elif stack and ch == stack[-1][0]:
+                stack.pop()
+            continue
         if stack and i - stack[-1][1] > MAX_BRACKET_SPAN:
             stack.clear()
         end = None
@@ -90,7 +96,7 @@ def _protected_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _after_closers(text: str, i: int) -> int:
-    while i < len(text) and (text[i] in CLOSERS or text[i] in JA_TERMINATORS + "!?"):
+    while i < len(text) and text[i] in SENTENCE_TAIL:
         i += 1
     return i
 
@@ -107,11 +113,9 @@ def _ends_latin_sentence(text: str, i: int) -> bool:
     j = _after_closers(text, i + 1)
     if j >= len(text):
         return True
-    if _is_cjk(text[j]) or _japanese_word_follows(text, j):
-        # "…approach.特に、" or "…spaces.R2-T2は、": a Japanese sentence follows without a space
-        return _is_cjk_sentence_start(text, i)
     if not text[j].isspace():
-        return False
+        # "…approach.特に、" or "…spaces.R2-T2は、": a Japanese sentence follows without a space
+        return (_is_cjk(text[j]) or _japanese_word_follows(text, j)) and _is_cjk_sentence_start(text, i)
     while j < len(text) and text[j] in " \t":
         j += 1
     if j >= len(text) or text[j] == "\n":
