@@ -38,7 +38,10 @@ HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f]+")
 FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 HALFWIDTH_ALNUM = re.compile(r"[0-9A-Za-z]")
 # English words sit right against kana and kanji, so their edges are "no Latin letter", not \b.
-DOUBLE_ENGLISH = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,})\s+\1(?![A-Za-z])", re.I)
+# The first letter is spelt out in every character that [A-Za-z] ignoring case matches, with the
+# look-behind before it after it, so that the regex engine skips ahead to Latin letters instead
+# of trying every position of a Japanese sentence.
+DOUBLE_ENGLISH = re.compile(r"([A-Za-zİıſK](?i:(?<![A-Za-z].)[A-Za-z]+))(?i:\s+\1(?![A-Za-z]))")
 # Where a doubled word can be: a particle twice (をを), a run of two or more characters twice
 # (モデルモデル), an English word twice.
 DOUBLED_KANA = re.compile(r"([ぁ-ん])\1", re.I)
