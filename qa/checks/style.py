@@ -8,9 +8,10 @@ sentences whose ending marks a register are counted (noun-ending fragments count
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from itertools import count
+from itertools import accumulate, count
 
 from qa.checks.base import CheckContext, Rule
 from qa.checks.morphology import tagger
@@ -28,7 +29,9 @@ PLAIN_ENDINGS = ("だ", "た", *"うくぐすつぬぶむる", "ない", "しい
 CLOSING_REVERSED = re.compile(r"\W*")
 LIST_MARKER_LINE = re.compile(r"\s*(?:[-*+]|\d{1,3}[.)])\s")
 PROSE_BLOCKS = ("paragraph", "list_item")
-JA_COMMA_AFTER_KANA_KANJI = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff）」]),(?=\s?[\u3040-\u30ff\u4e00-\u9fff0-9A-Za-z])")
+# The comma first and the look-behind after it (the character before it and itself), so that the
+# regex engine skips ahead to commas instead of trying every position.
+JA_COMMA_AFTER_KANA_KANJI = re.compile(r",(?<=[\u3040-\u30ff\u4e00-\u9fff）」],)(?=\s?[\u3040-\u30ff\u4e00-\u9fff0-9A-Za-z])")
 # "1)", "a)", "iv)" enumerate items; their closer has no opener by design.
 ENUMERATOR_BEFORE = re.compile(r"(?:^|[^\w(（])(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})$")
 BRACKETS = {"（": "(", "(": "(", "）": ")", ")": ")", "「": "「", "」": "」", "『": "『", "』": "』", "【": "【", "】": "】"}
@@ -164,10 +167,11 @@ class MixedPunctuation(Rule):
 
     def check(self, context: CheckContext):
         for sentences in sentences_by_file(context, ("paragraph", "list_item", "title")).values():
-            # Marks are counted over the whole document at once, the sentences joined by a NUL that
-            # no pattern matches or looks through; only the minority marks are looked for sentence
-            # by sentence.
-            document = "\0".join(sentence.text for _, sentence in sentences)
+            # Marks are searched in the whole document at once, the sentences joined by a NUL that
+            # no pattern matches or looks through.
+            texts = [sentence.text for _, sentence in sentences]
+            document = "\0".join(texts)
+            starts = list(accumulate((len(text) + 1 for text in texts), initial=0))  # of each sentence
             for kind, marks in self.MARKS.items():
                 counts = {m: n for m in marks if (n := len(self.PATTERNS[m].findall(document)))}
                 if len(counts) < 2:
@@ -176,14 +180,25 @@ class MixedPunctuation(Rule):
                 for mark in counts:
                     if mark == major:
                         continue
-                    for paper, sentence in sentences:
-                        if hit := self.PATTERNS[mark].search(sentence.text):  # its first use in the sentence
-                            yield self.finding(
-                                f"{kind} '{mark}' where the document uses '{major}' ({counts[major]} times)",
-                                context.sentence_span(sentence, hit.start(), hit.start() + 1),
-                                paper=paper.id,
-                                ja=sentence.text,
-                            )
+                    for index, start in _first_in_each_sentence(self.PATTERNS[mark], document, starts):
+                        paper, sentence = sentences[index]
+                        yield self.finding(
+                            f"{kind} '{mark}' where the document uses '{major}' ({counts[major]} times)",
+                            context.sentence_span(sentence, start, start + 1),
+                            paper=paper.id,
+                            ja=sentence.text,
+                        )
+
+
+def _first_in_each_sentence(pattern: re.Pattern, document: str, starts: list[int]) -> Iterator[tuple[int, int]]:
+    """(index of the sentence, offset in it) of the first match in each sentence that has one: one
+    search through the document instead of one per sentence (a minority mark is in few of them)."""
+    last = None
+    for hit in pattern.finditer(document):
+        index = bisect_right(starts, hit.start()) - 1
+        if index != last:
+            yield index, hit.start() - starts[index]
+            last = index
 
 
 class UnbalancedBrackets(Rule):
