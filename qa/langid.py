@@ -130,6 +130,12 @@ def is_japanese_document(digest: Digest) -> bool:
 
 def detect_languages(digest: Digest) -> list[LanguageIssue]:
     """Label every sentence and section of a segmented digest in place; return the issues."""
+    label_languages(digest)
+    return language_issues(digest)
+
+
+def label_languages(digest: Digest) -> None:
+    """Label every sentence and section of a segmented digest in place."""
     japanese_document = is_japanese_document(digest)
     for paper in digest.all_papers():
         for section in paper.sections:
@@ -137,7 +143,6 @@ def detect_languages(digest: Digest) -> list[LanguageIssue]:
                 for sentence in block.sentences:
                     sentence.lang = Lang.CODE if block.kind == "code" else detect_text(sentence.text, japanese_document)
             section.lang = section_language(section)
-    return language_issues(digest)
 
 
 def language_issues(digest: Digest) -> list[LanguageIssue]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qa.formats import detect_format, get_format
-from qa.langid import detect_languages
+from qa.langid import label_languages
 from qa.model import Digest
 from qa.segment import segment_digest
 from qa.source import SourceText, expand_inputs, read_source
@@ -17,7 +17,7 @@ def parse_source(src: SourceText, format: str | None = None) -> Digest:
     src.parse_notices.clear()  # parsing again must not repeat them
     digest = fmt().parse(src)
     segment_digest(src, digest)
-    detect_languages(digest)
+    label_languages(digest)  # the language issues are left to whoever asks (the lang checks do)
     return digest
 
 
