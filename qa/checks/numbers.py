@@ -10,6 +10,7 @@ A change "from A to B" must keep its direction: AからBに, not BからAに.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -100,8 +101,12 @@ def reversed_changes(pair: AlignedPair) -> list[tuple]:
     return found
 
 
-def _differences(context: CheckContext, pair: AlignedPair) -> NumberDifferences:
-    return context.memo(("numbers", id(pair.paper), id(pair.link)), lambda: number_differences(pair))
+def _pairs_and_differences(context: CheckContext) -> Iterator[tuple[AlignedPair, NumberDifferences]]:
+    """Each translation pair with its number differences, computed once per run for the three
+    rules that report them, as one list: looking each pair up in the memo was a quarter of those
+    rules' time."""
+    pairs = translation_pairs(context)
+    return zip(pairs, context.memo("number differences", lambda: [number_differences(pair) for pair in pairs]))
 
 
 class NumberMismatch(Rule):
@@ -112,8 +117,8 @@ class NumberMismatch(Rule):
     needs = ("alignments",)
 
     def check(self, context: CheckContext):
-        for pair in translation_pairs(context):
-            for en_anchor, ja_anchor in _differences(context, pair).changed:
+        for pair, differences in _pairs_and_differences(context):
+            for en_anchor, ja_anchor in differences.changed:
                 message = f"'{en_anchor.surface}' in the English became '{ja_anchor.surface}' in the Japanese"
                 yield pair.finding(self, context, message, ja_anchor.start, ja_anchor.end)
 
@@ -126,8 +131,8 @@ class NumberMissing(Rule):
     needs = ("alignments",)
 
     def check(self, context: CheckContext):
-        for pair in translation_pairs(context):
-            for anchor in _differences(context, pair).missing:
+        for pair, differences in _pairs_and_differences(context):
+            for anchor in differences.missing:
                 yield pair.finding(self, context, f"'{anchor.surface}' of the English is missing from the Japanese")
 
 
@@ -139,8 +144,8 @@ class NumberAdded(Rule):
     needs = ("alignments",)
 
     def check(self, context: CheckContext):
-        for pair in translation_pairs(context):
-            for anchor in _differences(context, pair).added:
+        for pair, differences in _pairs_and_differences(context):
+            for anchor in differences.added:
                 yield pair.finding(self, context, f"'{anchor.surface}' is not in the English", anchor.start, anchor.end)
 
 
