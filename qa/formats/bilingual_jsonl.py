@@ -32,6 +32,7 @@ UNPAIRED_SURROGATE = re.compile("[\ud800-\udfff]")
 ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 WHITESPACE = " \t\r\n"
 STRING_SPECIAL = re.compile(r'["\\]')  # what ends a run of plain characters in a JSON string
+DECODER = json.JSONDecoder()  # skips values that are no strings
 
 
 class BilingualJsonl(DigestFormat):
@@ -97,15 +98,16 @@ def _check_record(record: object, where: str, unicode_escapes: bool) -> None:
 
 def _string_fields(line: str) -> list[tuple[str, int]]:
     """(key, offset of the value's opening quote) for each top-level string value of a JSON object."""
-    decoder = json.JSONDecoder()
     fields: list[tuple[str, int]] = []
     pos = _skip(line, line.index("{") + 1)
     while pos < len(line) and line[pos] == '"':
         key, pos = scanstring(line, pos + 1)
         pos = _skip(line, _skip(line, pos) + 1)  # past ':'
-        value, end = decoder.raw_decode(line, pos)
-        if isinstance(value, str):
+        if line[pos] == '"':
+            end = scanstring(line, pos + 1)[1]
             fields.append((key, pos))
+        else:
+            end = DECODER.raw_decode(line, pos)[1]
         pos = _skip(line, end)
         pos = _skip(line, pos + 1) if pos < len(line) and line[pos] == "," else pos
     return fields
