@@ -125,7 +125,10 @@ def test_json_of_a_clean_run_has_no_findings():
     assert data == {"version": 1, "findings": [], "summary": {"files": 1, "papers": 5, "error": 0, "warning": 0, "info": 0}}
 
 
-@pytest.mark.parametrize("findings", [[], [THREE], FINDINGS], ids=["none", "one", "four"])
+ODD = THREE.model_copy(update={"paper": None, "end_line": None, "message": 'a "quote", a \\ and a tab\t, line\nbreak, \x1f, 🧐', "en": None})
+
+
+@pytest.mark.parametrize("findings", [[], [THREE], FINDINGS, [ODD]], ids=["none", "one", "four", "escapes and nulls"])
 def test_json_written_finding_by_finding_is_the_indented_document(findings):
     """The report is streamed for large batches; it must be what json.dumps gives for the whole."""
     data = json.loads(render("json", findings))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from json.encoder import encode_basestring
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
@@ -22,15 +23,24 @@ class JsonReporter(StreamingReporter):
         out.write('{\n  "version": 1,\n  "findings": [')
         separator = "\n"
         for finding in findings:
-            out.write(separator + _indented(_fields(finding.model_dump(mode="json")), 4))
+            out.write(separator + _finding_object(finding))
             separator = ",\n"
         out.write("\n  ]" if separator == ",\n" else "]")
-        out.write(',\n  "summary": ' + _indented(summary().model_dump(), 2).lstrip() + "\n}\n")
+        summary_object = textwrap.indent(json.dumps(summary().model_dump(), indent=2), "  ").lstrip()
+        out.write(',\n  "summary": ' + summary_object + "\n}\n")
 
 
-def _indented(data: dict, depth: int) -> str:
-    return textwrap.indent(json.dumps(data, ensure_ascii=False, indent=2), " " * depth)
+def _finding_object(finding: Finding) -> str:
+    """A finding as json.dumps(..., ensure_ascii=False, indent=2) writes it inside the list. The
+    fields are scalars, so the object is put together here: the indenting encoder is written in
+    Python and took a third of the main process's time on a large batch."""
+    members = ",\n".join(f'      "{name}": {_scalar(getattr(finding, name))}' for name in FIELDS)
+    return "    {\n" + members + "\n    }"
 
 
-def _fields(finding: dict) -> dict:
-    return {key: finding[key] for key in FIELDS}
+def _scalar(value) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, int):
+        return str(value)
+    return encode_basestring(str(value))  # str() of a Severity is its value
