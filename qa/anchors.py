@@ -201,7 +201,11 @@ DIGIT = re.compile(r"[0-9]")
 LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:[-_.+@/][A-Za-z0-9]+)*")
 # A LATIN_TOKEN with a capital or a digit somewhere (GPT-4o, pre-GRPO, 128K), found without
 # visiting the ordinary lower-case words around it.
-NAME_CANDIDATE = re.compile(r"(?<![A-Za-z0-9])(?:[a-z]+[-_.+@/])*+[a-z]*+[A-Z0-9][A-Za-z0-9]*+(?:[-_.+@/][A-Za-z0-9]+)*+")
+_NAME = r"(?<![A-Za-z0-9])(?:[a-z]+[-_.+@/])*+[a-z]*+[A-Z0-9][A-Za-z0-9]*+(?:[-_.+@/][A-Za-z0-9]+)*+"
+NAME_CANDIDATE = re.compile(_NAME)
+# The same in Japanese text, where Latin characters are few: a look-ahead for one rejects each
+# kana or kanji at once, twice as fast there (and slower in English, hence two patterns).
+NAME_CANDIDATE_AMID_JAPANESE = re.compile("(?=[A-Za-z0-9])" + _NAME)
 ACRONYM_PLURAL = re.compile(r"(?:[A-Z0-9][A-Za-z0-9.\-]*)?[A-Z0-9]s")
 NAME_SEPARATORS = re.compile(r"[-_.\s]")
 NUMERIC_HEAD = re.compile(r"[\d.,]+(?:[KkMBT]|x)?(?![A-Za-z0-9])")
@@ -256,7 +260,7 @@ def _anchors_of(text: str) -> tuple[Anchor, ...]:
     if digits and not words.isdisjoint(VERSIONED_FAMILIES):
         _versioned_names(folded, add, free)
     if words:  # a name has a letter
-        _latin_anchors(folded, add, free)
+        _latin_anchors(folded, NAME_CANDIDATE_AMID_JAPANESE if japanese else NAME_CANDIDATE, add, free)
     for m in ENUMERATOR_RANGE.finditer(folded) if digits and "(" in folded else ():
         if free(m.start(), m.end()):
             add("range", f"{int(m[1])}-{int(m[2])}", m.start(), m.end())
@@ -318,8 +322,8 @@ def _versioned_names(folded: str, add, free) -> None:
             add("latin", normalise_latin(m.group()), m.start(), m.end())
 
 
-def _latin_anchors(folded: str, add, free) -> None:
-    for m in NAME_CANDIDATE.finditer(folded):
+def _latin_anchors(folded: str, candidates: re.Pattern, add, free) -> None:
+    for m in candidates.finditer(folded):
         start, end = m.span()
         if free(start, end):
             value, mid_sentence_only = latin_value(m.group())

@@ -198,13 +198,16 @@ class PairEvidence:
         penalty = JA_MEMBER_PENALTY if size > 1 else 0.0
         values = []
         for run in range(start, stop):
-            shared = anchor = members = 0.0
-            either = own
-            for t in range(run, run + size):
-                shared += pairs[t]
-                anchor += anchor_pairs[t]
-                either += merged[t]
-                members += idle[t]
+            if size == 1:  # most cells: one sentence against one, nothing to add up
+                shared, anchor, either, members = pairs[run], anchor_pairs[run], own + merged[run], 0.0
+            else:
+                shared = anchor = members = 0.0
+                either = own
+                for t in range(run, run + size):
+                    shared += pairs[t]
+                    anchor += anchor_pairs[t]
+                    either += merged[t]
+                    members += idle[t]
             if run in repeated:
                 twice, anchor_twice = self._counted_twice(repeated[run], keys)
                 shared, anchor = shared - twice, anchor - anchor_twice
