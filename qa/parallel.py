@@ -18,7 +18,6 @@ from pathlib import Path
 from qa.checking import CheckResult, check_parsed, load_inputs
 from qa.config import Config
 from qa.findings import Finding
-from qa.report.base import Summary
 from qa.source import decode_bytes, expand_inputs, read_source
 
 CHUNK_BYTES = 1 << 20  # JSONL files are checked in pieces of about this size
@@ -49,13 +48,6 @@ class Job:
 
 
 _inputs: dict = {}  # per process: (abstract index, glossary) by the files they come from, loaded once
-
-
-def check_in_parallel(paths: list[Path], abstracts, glossaries, config: Config, select, ignore, extra, jobs: int) -> CheckResult:
-    """All findings of the paths, checked in `jobs` processes."""
-    run = start_check(paths, abstracts, glossaries, config, select, ignore, extra, jobs)
-    findings = list(run.findings())
-    return CheckResult(findings=findings, summary=Summary.of(findings, files=run.files, papers=run.papers), notices=run.notices)
 
 
 def start_check(paths: list[Path], abstracts, glossaries, config: Config, select, ignore, extra, jobs: int) -> CheckRun:

@@ -40,6 +40,15 @@ class AbstractSource:
         raise NotImplementedError
 
 
+def json_lines(path: Path, encoding: str = "utf-8") -> Iterator[tuple[str, str]]:
+    """(where, line) of every non-blank line of a JSON-lines file, read one at a time; where is
+    "path:line" for error messages and record sources."""
+    with path.open(encoding=encoding) as lines:
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                yield f"{path}:{number}", line
+
+
 def normalise_title(title: str) -> str:
     """Comparison form of a title: width and case folded, punctuation and spacing collapsed."""
     folded = unicodedata.normalize("NFKC", title).casefold()

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from qa.abstracts.base import AbstractSource, collapse_whitespace
+from qa.abstracts.base import AbstractSource, collapse_whitespace, json_lines
 from qa.align.model import AbstractRecord
 from qa.arxiv_ids import id_from_url, split_id
 from qa.errors import QaInputError
@@ -30,22 +30,20 @@ class JsonlAbstracts(AbstractSource):
         return 0.5 if any(k in line for k in SNAPSHOT_KEYS) else 0.9
 
     def read(self, path: Path) -> Iterator[AbstractRecord]:
-        with path.open(encoding="utf-8-sig") as lines:
-            for number, line in enumerate(lines, start=1):
-                if line.strip():
-                    yield record_from_json(_load(line, path, number), f"{path}:{number}")
+        for source, line in json_lines(path, encoding="utf-8-sig"):
+            yield record_from_json(_load(line, source), source)
 
 
-def _load(line: str, path: Path, number: int) -> dict:
+def _load(line: str, source: str) -> dict:
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise QaInputError(f"{path}:{number}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+        raise QaInputError(f"{source}: invalid JSON ({exc.msg} at column {exc.colno})") from None
     if not isinstance(value, dict):
-        raise QaInputError(f"{path}:{number}: each line must be a JSON object")
+        raise QaInputError(f"{source}: each line must be a JSON object")
     missing = [k for k in REQUIRED if not isinstance(value.get(k), str) or not value[k].strip()]
     if missing:
-        raise QaInputError(f"{path}:{number}: missing {', '.join(missing)}")
+        raise QaInputError(f"{source}: missing {', '.join(missing)}")
     return value
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from qa.abstracts.base import AbstractSource, base_id, collapse_whitespace
+from qa.abstracts.base import AbstractSource, base_id, collapse_whitespace, json_lines
 from qa.abstracts.jsonl import SNAPSHOT_KEYS
 from qa.align.model import AbstractRecord
 from qa.errors import QaInputError
@@ -30,10 +30,8 @@ class ArxivSnapshot(AbstractSource):
         return 1.0 if any(k in line for k in SNAPSHOT_KEYS) else 0.0
 
     def read(self, path: Path) -> Iterator[AbstractRecord]:
-        with path.open(encoding="utf-8") as lines:
-            for number, line in enumerate(lines, start=1):
-                if line.strip():
-                    yield _record(line, f"{path}:{number}")
+        for source, line in json_lines(path):
+            yield _record(line, source)
 
 
 def _record(line: str, source: str) -> AbstractRecord:

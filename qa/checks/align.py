@@ -9,10 +9,9 @@ from qa.findings import Severity
 
 def _translation_links(context: CheckContext):
     """(paper, link index, link) of every translation that found its English abstract."""
-    for paper in context.alignments:
-        if paper.kind == "translation" and not paper.unmatched:
-            for index, link in enumerate(paper.links):
-                yield paper, index, link
+    for paper in context.matched_alignments("translation"):
+        for index, link in enumerate(paper.links):
+            yield paper, index, link
 
 
 def _ja_location(context: CheckContext, paper, indices: list[int]):
@@ -77,9 +76,7 @@ class Unsupported(Rule):
     needs = ("alignments",)
 
     def check(self, context: CheckContext):
-        for paper in context.alignments:
-            if paper.kind != "summary" or paper.unmatched:
-                continue
+        for paper in context.matched_alignments("summary"):
             for link in paper.links:
                 if link.unsupported:
                     ja = "".join(paper.ja[j].text for j in link.ja)

@@ -44,6 +44,11 @@ class CheckContext:
             for paper in digest.all_papers():
                 yield digest, paper
 
+    def matched_alignments(self, kind: str) -> list:
+        """The aligned papers of a kind ("translation" or "summary") whose English abstract was
+        found: the bilingual rules have nothing to compare in the others."""
+        return [paper for paper in self.alignments if paper.kind == kind and not paper.unmatched]
+
     def sections(self) -> Iterator[tuple[Any, Any, Any]]:
         """(digest, paper, section) for every section of every paper."""
         for digest, paper in self.papers():

@@ -201,11 +201,9 @@ class NumberScale(Rule):
     needs = ("alignments",)
 
     def check(self, context: CheckContext):
-        for paper in context.alignments:
-            if paper.kind != "summary" or paper.unmatched:
-                continue
+        for paper in context.matched_alignments("summary"):
             abstract = " ".join(s.text for s in paper.en)
-            for index, sentence in enumerate(paper.ja):
+            for sentence in paper.ja:
                 for anchor, twin in scale_slips(sentence.text, abstract):
                     start = sentence.start + anchor.start
                     yield self.finding(

@@ -46,9 +46,7 @@ def translation_pairs(context: CheckContext, with_both_sides: bool = True) -> li
 
 
 def _pairs(context: CheckContext, with_both_sides: bool) -> Iterator[AlignedPair]:
-    for paper in context.alignments:
-        if paper.kind != "translation" or paper.unmatched:
-            continue
+    for paper in context.matched_alignments("translation"):
         ja_all = "".join(s.text for s in paper.ja)
         en_all = " ".join(s.text for s in paper.en)
         for link in paper.links:
