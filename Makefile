@@ -12,11 +12,15 @@ QA_INPUTS := samples/digests --abstracts samples/abstracts.jsonl --glossary glos
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall only when the project's dependencies change; a second run reuses .venv.
+# The modules setup.py compiles are built beside their sources by the editable install, and
+# Python imports the build before the source: an edited one is rebuilt before anything runs.
+COMPILED := $(shell grep -o '"qa/[^"]*\.py"' setup.py | tr -d '"')
+
+# Reinstall only when the project's dependencies or compiled modules change; a second run reuses .venv.
 # torch is pinned first: argostranslate's stanza pin would otherwise pull a multi-GB CUDA build.
 # The package's bytecode is compiled once, as pip does for an installed package: an editable
 # install leaves that to the first run, and where PYTHONDONTWRITEBYTECODE is set, to every run.
-$(STAMP): pyproject.toml | $(BIN)/python
+$(STAMP): pyproject.toml setup.py $(COMPILED) | $(BIN)/python
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q torch==2.13.0
 	$(BIN)/python -m pip install -q -e '.[test,mt]'

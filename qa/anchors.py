@@ -270,9 +270,9 @@ def _anchors_of(text: str) -> tuple[Anchor, ...]:
             add("ordinal", str(n), m.start(), m.end())
     for m in ORDINAL_JA.finditer(folded) if japanese and ("第" in folded or "目" in folded) else ():
         if free(m.start(), m.end()):
-            n = _parse_kanji_or_digits(m["num"] or m["pre"])
-            if n is not None:
-                add("ordinal", _fmt(n), m.start(), m.end())
+            parsed = _parse_kanji_or_digits(m["num"] or m["pre"])
+            if parsed is not None:
+                add("ordinal", _fmt(parsed), m.start(), m.end())
     for m in ENUMERATOR.finditer(folded) if digits and "(" in folded else ():
         if free(m.start(), m.end()):
             add("enumerator", str(int(m[1])), m.start(), m.end())
@@ -378,14 +378,14 @@ def _digit_quantities(folded: str, add, free) -> None:
 
 def _quantity_value(m: re.Match, unit_override: str | None = None) -> tuple[str, str]:
     digits = m["num"].replace(",", "")
-    number = int(digits) if digits.isdigit() else Decimal(digits)
+    number: int | Decimal = int(digits) if digits.isdigit() else Decimal(digits)
     scale = (m["scale"] or "").strip()
     if scale:
         number = _apply_scale(number, scale)
     return _with_unit(number, unit_override if unit_override is not None else m["unit"])
 
 
-def _apply_scale(number: Decimal, scale: str) -> Decimal:
+def _apply_scale(number: int | Decimal, scale: str) -> int | Decimal:
     if scale in SCALE_SUFFIX:
         return number * SCALE_SUFFIX[scale]
     if scale.lower() in SCALE_WORDS:

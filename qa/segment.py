@@ -140,7 +140,7 @@ def _is_cjk(ch: str) -> bool:
 def _japanese_word_follows(text: str, j: int) -> bool:
     """A capitalised Latin name glued to Japanese (R2-T2は, LLaMA3-8Bと) starts at text[j]."""
     m = CAPITALISED_NAME.match(text, j)
-    return bool(m) and m.end() < len(text) and _is_cjk(text[m.end()])
+    return m is not None and m.end() < len(text) and _is_cjk(text[m.end()])
 
 
 def _is_cjk_sentence_start(text: str, i: int) -> bool:

@@ -21,6 +21,18 @@ _SCRIPT = REPO / ".venv" / "bin" / "qa"
 QA_COMMAND = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "qa"]
 
 
+def pytest_sessionstart(session) -> None:
+    """Python imports a compiled module before its source: after an edit, the tests would run
+    the old build without saying so."""
+    stale = [
+        str(built.relative_to(REPO))
+        for built in (REPO / "qa").rglob("*.so")
+        if (source := built.with_name(built.name.split(".")[0] + ".py")).exists() and source.stat().st_mtime > built.stat().st_mtime
+    ]
+    if stale:
+        pytest.exit(f"{', '.join(stale)} older than its source: run `make install` to rebuild", returncode=2)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _private_cache_dir(tmp_path_factory):
     """Caches (glossaries, translations) go to a temporary folder, not the user's ~/.cache."""

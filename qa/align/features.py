@@ -10,7 +10,6 @@ which UniDic records in its lemma (モデル → "モデル-model", パフォー
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
@@ -41,7 +40,7 @@ STOPWORDS = frozenset(
 @dataclass
 class SentenceFeatures:
     length: int
-    keys: Counter = field(default_factory=Counter)  # (kind, value) → count
+    keys: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, value) → count
     anchors: list[Anchor] = field(default_factory=list)
     key_weight: float = 0.0  # the kind weight of its keys, each counted as often as it occurs
 
@@ -127,6 +126,8 @@ def japanese_features(text: str, glossary: Any = None) -> SentenceFeatures:
 
 def _features(text: str, words: list[tuple[str, str]], terms: list[tuple[str, str]]) -> SentenceFeatures:
     anchors = extract_anchors(text)
-    keys = Counter([(a.kind, a.value) for a in anchors] + words + terms)
+    keys: dict[tuple[str, str], int] = {}
+    for key in chain([(a.kind, a.value) for a in anchors], words, terms):  # a Counter's set-up costs more than this
+        keys[key] = keys.get(key, 0) + 1
     weight = sum([KEY_WEIGHTS[a.kind] for a in anchors]) + KEY_WEIGHTS["word"] * len(words) + KEY_WEIGHTS["term"] * len(terms)
     return SentenceFeatures(length=len(text), keys=keys, anchors=anchors, key_weight=weight)

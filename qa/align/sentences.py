@@ -32,36 +32,45 @@ from __future__ import annotations
 
 import math
 from itertools import accumulate
-from typing import Any
+from typing import Any, Final
 
 from qa.align.features import KEY_WEIGHTS, SentenceFeatures, english_features, japanese_features
 from qa.align.model import Link
+
+# The types the passes run on, spelt out so that the compiled module keeps floats and ints native.
+Priors = dict[tuple[int, int], float]  # bead type (English count, Japanese count) → prior
+Table = list[list[float | None]]  # a bead type's potential by the cell where it ends
+Bead = tuple[int, int, int, int]  # English start, Japanese start, English count, Japanese count
+RepeatedKey = tuple[int, list[int], int, int]  # key id, counts in a run's sentences, their total, their largest
 
 # Bead type (English sentences, Japanese sentences) → prior probability. Japanese translations
 # of abstracts often split a long English sentence in two, rarely merge two.
 BEAD_PRIORS = {(1, 1): 0.78, (1, 2): 0.06, (2, 1): 0.03, (1, 3): 0.02, (1, 0): 0.02, (0, 1): 0.02}
 # The priors Gale and Church (1993) published, for the length-only baseline.
 GALE_CHURCH_PRIORS = {(1, 1): 0.89, (1, 2): 0.089, (2, 1): 0.089, (2, 2): 0.011, (1, 0): 0.0099, (0, 1): 0.0099}
-LENGTH_VARIANCE = 2.0  # variance of the Japanese length per expected character (Gale–Church s²)
-LEXICAL_WEIGHT = 3.0  # log-potential per unit of shared key weight
-ANCHOR_MISMATCH_WEIGHT = 1.0  # log-potential per unit of anchor weight found on one side only
+LENGTH_VARIANCE: Final = 2.0  # variance of the Japanese length per expected character (Gale–Church s²)
+LEXICAL_WEIGHT: Final = 3.0  # log-potential per unit of shared key weight
+ANCHOR_MISMATCH_WEIGHT: Final = 1.0  # log-potential per unit of anchor weight found on one side only
 # Log-potential lost per merged sentence that shares nothing with the other side. An English
 # sentence has many keys (its words), a Japanese one only its loanwords, names and numbers: an
 # English sentence that brings none of them to the Japanese says more than a Japanese one.
-EN_MEMBER_PENALTY, JA_MEMBER_PENALTY = 4.0, 2.0
-EVIDENCE_SCALE = 2.0  # shared key weight at which a merged sentence counts as supported (1 - 1/e)
+EN_MEMBER_PENALTY: Final = 4.0
+JA_MEMBER_PENALTY: Final = 2.0
+EVIDENCE_SCALE: Final = 2.0  # shared key weight at which a merged sentence counts as supported (1 - 1/e)
 # A link's evidence: the share of the Japanese key weight that the English side has.
-UNRELATED_SHARE, TRANSLATED_SHARE = 0.2, 0.6  # evidence 0 at or below the first, 1 at or above the second
-EVIDENCE_PRIOR_WEIGHT = 2.0  # key weight of the even-share prior that short sentences are shrunk towards
+UNRELATED_SHARE: Final = 0.2  # evidence 0 at or below this share
+TRANSLATED_SHARE: Final = 0.6  # evidence 1 at or above this one
+EVIDENCE_PRIOR_WEIGHT: Final = 2.0  # key weight of the even-share prior that short sentences are shrunk towards
 ANCHOR_KINDS = frozenset(k for k in KEY_WEIGHTS if k not in ("word", "term"))
 # Half-width, in cells, of the first band of the lattice around its diagonal; doubled while the
 # best path runs along its edge (splits, or runs of deleted or invented sentences, take the path
 # further off the diagonal).
-BAND_MIN = 2
+BAND_MIN: Final = 2
 # The ratio is re-estimated from at least this many 1-1 beads, and the alignment redone if
 # that moves it by more than this share.
-MIN_RATIO_BEADS, RATIO_TOLERANCE = 3, 0.02
-_SQRT_PI = math.sqrt(math.pi)
+MIN_RATIO_BEADS: Final = 3
+RATIO_TOLERANCE: Final = 0.02
+_SQRT_PI: Final = math.sqrt(math.pi)
 
 
 def align_sentences(en: list[str], ja: list[str], glossary: Any = None) -> list[Link]:
@@ -82,7 +91,7 @@ def align_by_length(en: list[str], ja: list[str]) -> list[Link]:
 
 
 def align_features(
-    en: list[SentenceFeatures], ja: list[SentenceFeatures], priors: dict = BEAD_PRIORS, lexical: bool = True
+    en: list[SentenceFeatures], ja: list[SentenceFeatures], priors: Priors = BEAD_PRIORS, lexical: bool = True
 ) -> list[Link]:
     """Links of the best path over sentence features (lexical=False: the length term alone)."""
     if not en or not ja:
@@ -101,7 +110,9 @@ def align_features(
     return lattice.links()
 
 
-def _banded_lattice(en: list, ja: list, priors: dict, evidence: PairEvidence | None, ratio: float) -> Lattice:
+def _banded_lattice(
+    en: list[SentenceFeatures], ja: list[SentenceFeatures], priors: Priors, evidence: PairEvidence | None, ratio: float
+) -> Lattice:
     """The lattice in a band around the diagonal, widened until a best path exists and keeps off
     the band's edges (a band as wide as the grid has no edges but the grid's, and every cell
     of the grid is reachable through 1-0 and 0-1 beads)."""
@@ -113,7 +124,7 @@ def _banded_lattice(en: list, ja: list, priors: dict, evidence: PairEvidence | N
         width *= 2
 
 
-def _one_to_one_length_ratio(en: list[SentenceFeatures], ja: list[SentenceFeatures], path: list) -> float | None:
+def _one_to_one_length_ratio(en: list[SentenceFeatures], ja: list[SentenceFeatures], path: list[Bead]) -> float | None:
     """Japanese characters per English character over the 1-1 beads of a path, when it has
     enough of them to say."""
     pairs = [(en[i].length, ja[j].length) for i, j, a, b in path if a == b == 1]
@@ -163,9 +174,9 @@ class PairEvidence:
         self.by_ja = tuple(_transposed(m) for m in self.by_en)
         self.anchors = {"en": [self._anchor_weight(f, ids) for f in en], "ja": [self._anchor_weight(f, ids) for f in ja]}
         self.ja_totals = [f.key_weight for f in ja]
-        self._repeated: dict[tuple[str, int], dict] = {}
+        self._repeated: dict[tuple[str, int], dict[int, list[RepeatedKey]]] = {}
 
-    def _anchor_weight(self, f: SentenceFeatures, ids: dict) -> float:
+    def _anchor_weight(self, f: SentenceFeatures, ids: dict[tuple[str, str], int]) -> float:
         """A sentence's anchor weight: shared anchors at their rarity weight, the others at their
         kind's full weight."""
         total = 0.0
@@ -242,7 +253,7 @@ class PairEvidence:
             values.append(_potential(shared, anchor, self.anchors["ja"][ja] + run_anchors, members, EN_MEMBER_PENALTY))
         return values
 
-    def _counted_twice(self, repeated: list[tuple], keys: dict) -> tuple[float, float]:
+    def _counted_twice(self, repeated: list[RepeatedKey], keys: dict[int, int]) -> tuple[float, float]:
         """The key weight a run's sums count twice against a single sentence with these keys, and
         the anchor part of it: for each key several of the run's sentences have, all of them
         but what the single sentence has, when it has fewer."""
@@ -256,7 +267,7 @@ class PairEvidence:
                     anchor_twice += excess
         return twice, anchor_twice
 
-    def _repeated_by_start(self, side: str, size: int) -> dict[int, list[tuple]]:
+    def _repeated_by_start(self, side: str, size: int) -> dict[int, list[RepeatedKey]]:
         """Run start → [(key, counts of the run's sentences, their total, their largest)] for the
         shared keys that several sentences of a run of `size` have."""
         found = self._repeated.get((side, size))
@@ -287,7 +298,7 @@ class PairEvidence:
         return min(1.0, max(0.0, (share - UNRELATED_SHARE) / (TRANSLATED_SHARE - UNRELATED_SHARE)))
 
 
-def _run_counts(key: tuple, members: list[dict]) -> tuple:
+def _run_counts(key: int, members: list[dict[int, int]]) -> RepeatedKey:
     counts = [member.get(key, 0) for member in members]
     return key, counts, sum(counts), max(counts)
 
@@ -302,9 +313,11 @@ def _transposed(matrix: list[list[float]]) -> list[list[float]]:
     return [list(column) for column in zip(*matrix)]
 
 
-def _occurrences(features: list[SentenceFeatures], ids: dict) -> tuple[list, list[dict]]:
+def _occurrences(
+    features: list[SentenceFeatures], ids: dict[tuple[str, str], int]
+) -> tuple[list[list[tuple[int, int]]], list[dict[int, int]]]:
     """Per shared key id [(sentence index, count)], and per sentence its shared key ids → count."""
-    found: list[list] = [[] for _ in ids]
+    found: list[list[tuple[int, int]]] = [[] for _ in ids]
     by_sentence = []
     for index, f in enumerate(features):
         own = {}
@@ -317,10 +330,10 @@ def _occurrences(features: list[SentenceFeatures], ids: dict) -> tuple[list, lis
     return found, by_sentence
 
 
-def _summed(counts: list) -> dict:
+def _summed(counts: list[dict[int, int]]) -> dict[int, int]:
     if len(counts) == 1:  # most beads: the sentence's own counts
         return counts[0]
-    total: dict = {}
+    total: dict[int, int] = {}
     for member in counts:
         for k, n in member.items():
             total[k] = total.get(k, 0) + n
@@ -345,7 +358,9 @@ class Lattice:
     sentence counts, within a band around its diagonal. Potentials are tabulated per bead type
     by the cell where the bead ends, before the passes."""
 
-    def __init__(self, en: list, ja: list, priors: dict, evidence: PairEvidence | None, ratio: float, width: int) -> None:
+    def __init__(
+        self, en: list[SentenceFeatures], ja: list[SentenceFeatures], priors: Priors, evidence: PairEvidence | None, ratio: float, width: int
+    ) -> None:
         self.n, self.m, self.evidence = len(en), len(ja), evidence
         n, m = self.n, self.m
         self.rows = [(max(0, math.floor(i * m / n) - width), min(m, math.ceil(i * m / n) + width)) for i in range(n + 1)]
@@ -363,13 +378,13 @@ class Lattice:
         self._backward()
         self.path = self._best_path() if self.reachable else []
 
-    def _table(self, bead: tuple[int, int], log_prior: float, en_lengths: list, ja_lengths: list, ratio: float) -> list:
+    def _table(self, bead: tuple[int, int], log_prior: float, en_lengths: list[int], ja_lengths: list[int], ratio: float) -> Table:
         """Potential of the bead ending at each cell [i][j] (None where it would start or end
         outside the band); lengths are running sums."""
         a, b = bead
         width = self.m + 1 + self.spare
-        outside = [None] * width  # shared by the rows no bead of this type ends in: only read
-        table: list[list[float | None]] = [outside] * (self.n + 1 + self.spare)
+        outside: list[float | None] = [None] * width  # shared by the rows no bead of this type ends in: only read
+        table: Table = [outside] * (self.n + 1 + self.spare)
         lexical_evidence = self.evidence if a and b else None
         for i in range(a, self.n + 1):
             low, high = self.rows[i]
@@ -456,12 +471,14 @@ class Lattice:
                     return True
         return False
 
-    def _best_path(self) -> list[tuple[int, int, int, int]]:
+    def _best_path(self) -> list[Bead]:
         """The Viterbi path as beads (English start, Japanese start, English count, Japanese count)."""
         path = []
         i, j = self.n, self.m
         while i or j:
-            a, b = self.back[i][j]
+            bead = self.back[i][j]
+            assert bead is not None
+            a, b = bead
             i, j = i - a, j - b
             path.append((i, j, a, b))
         return path[::-1]
@@ -471,7 +488,9 @@ class Lattice:
         links = []
         for i, j, a, b in self.path:
             # The bead's posterior probability: all paths through it against all paths.
-            log_posterior = self.forward[i][j] + self.potentials[(a, b)][i + a][j + b] + self.backward[i + a][j + b] - total
+            potential = self.potentials[(a, b)][i + a][j + b]
+            assert potential is not None  # a bead of the best path ends inside the band
+            log_posterior = self.forward[i][j] + potential + self.backward[i + a][j + b] - total
             confidence = math.exp(min(0.0, log_posterior))
             if a and b and self.evidence:
                 confidence *= self.evidence.evidence(i, j, a, b)

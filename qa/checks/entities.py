@@ -84,7 +84,7 @@ class EntityVariant(Rule):
 
     def check(self, context: CheckContext):
         for pair in translation_pairs(context):
-            en_surfaces = {}
+            en_surfaces: dict[str, set[str]] = {}
             for anchor in _names(pair.en):
                 en_surfaces.setdefault(anchor.value, set()).add(_surface_key(anchor.surface))
             for anchor in _names(pair.ja):

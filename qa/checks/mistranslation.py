@@ -140,10 +140,11 @@ class ComparisonDirection(Rule):
                 continue  # the English, slower to search, is only read when the Japanese has a direction
             en_up, en_down = bool(UP_EN.search(pair.en)), bool(DOWN_EN.search(pair.en))
             if en_up != en_down and en_up != ja_up:
-                en_word = (UP_EN if en_up else DOWN_EN).search(pair.en).group()
+                en_word = (UP_EN if en_up else DOWN_EN).search(pair.en)
                 ja_word = (UP_JA if ja_up else DOWN_JA).search(pair.ja)
-                message = f"'{en_word}' in the English but '{ja_word.group()}' in the Japanese"
-                yield pair.finding(self, context, message, ja_word.start(), ja_word.end())
+                if en_word and ja_word:  # both found above
+                    message = f"'{en_word.group()}' in the English but '{ja_word.group()}' in the Japanese"
+                    yield pair.finding(self, context, message, ja_word.start(), ja_word.end())
 
 
 class PromiseAsFact(Rule):
@@ -156,7 +157,7 @@ class PromiseAsFact(Rule):
     def check(self, context: CheckContext):
         for pair in translation_pairs(context):
             present = PRESENT_RELEASE_JA.search(pair.ja)  # first: the English is slower to search
-            promise = present and FUTURE_RELEASE_EN.search(pair.en)
-            if promise and not FUTURE_MARK_JA.search(pair.ja):
+            promise = FUTURE_RELEASE_EN.search(pair.en) if present else None
+            if present and promise and not FUTURE_MARK_JA.search(pair.ja):
                 message = f"'{promise.group()}' in the English is stated as done in the Japanese: '{present.group()}'"
                 yield pair.finding(self, context, message, present.start(), present.end())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from qa.checks.base import CheckContext
 
@@ -12,8 +13,8 @@ from qa.checks.base import CheckContext
 class AlignedPair:
     """One link of a translation: the English and Japanese text it joins, and where the Japanese is."""
 
-    paper: object  # AlignedPaper
-    link: object  # Link
+    paper: Any  # AlignedPaper
+    link: Any  # Link
     en: str
     ja: str
     ja_all: str  # the whole Japanese translation of the paper
@@ -30,7 +31,7 @@ class AlignedPair:
     def ja_location(self, context: CheckContext, start: int | None = None, end: int | None = None):
         """Location of the pair's Japanese text, or of ja[start:end] when the span lies in one sentence."""
         sentences = [self.paper.ja[j] for j in self.link.ja]
-        if start is not None:
+        if start is not None and end is not None:
             offset = 0
             for sentence in sentences:
                 if offset <= start and end <= offset + len(sentence.text):
