@@ -16,6 +16,7 @@ from itertools import chain
 from typing import Any
 
 from qa.anchors import Anchor, extract_anchors
+from qa.morphology import tagger
 
 # How much one shared key of each kind says that two sentences are translations.
 KEY_WEIGHTS = {
@@ -73,13 +74,6 @@ def _word_keys(word: str) -> tuple[tuple[str, str], ...]:
     return (*(("word", stem(p)) for p in parts), ("word", stem(word)))
 
 
-@lru_cache(maxsize=1)
-def _tagger():
-    import fugashi
-
-    return fugashi.Tagger()
-
-
 def loanword_keys(text: str) -> list[tuple[str, str]]:
     """English origins of the katakana loanwords in Japanese text; adjacent ones also joined
     (ベンチ+マーク → benchmark, データ+セット → dataset, ファイン+チューニング → finetuning)."""
@@ -95,7 +89,7 @@ def _katakana_run_keys(run: str) -> tuple[tuple[str, str], ...]:
     words come back sentence after sentence)."""
     keys: list[tuple[str, str]] = []
     previous: str | None = None
-    for word in _tagger()(run):
+    for word in tagger()(run):
         m = LOANWORD_LEMMA.search(word.feature_raw)
         if not m:
             previous = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from qa.checks.base import CheckContext, Rule
-from qa.checks.morphology import tagger
+from qa.morphology import tagger
 from qa.checks.pairs import translation_pairs
 from qa.findings import Severity
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from itertools import accumulate
 
 from qa.checks.base import CheckContext, Rule
-from qa.checks.morphology import tagger
+from qa.morphology import tagger
 from qa.findings import Severity
 from qa.model import Lang, Sentence
 

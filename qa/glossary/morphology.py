@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qa.morphology import tagger
+
 
 @dataclass(frozen=True)
 class Token:
@@ -20,18 +22,11 @@ class Token:
     end: int
 
 
-@lru_cache(maxsize=1)
-def _tagger():
-    import fugashi
-
-    return fugashi.Tagger()
-
-
 @lru_cache(maxsize=8192)
 def tokenize(text: str) -> tuple[Token, ...]:
     tokens = []
     position = 0
-    for word in _tagger()(text):
+    for word in tagger()(text):
         start = text.find(word.surface, position)
         if start < 0:  # the analyser rewrote the surface (never seen with unidic-lite); keep going
             start = position
