@@ -148,9 +148,16 @@ class PairEvidence:
     the grid are never on any path worth weighing."""
 
     def __init__(self, en: list[SentenceFeatures], ja: list[SentenceFeatures]) -> None:
-        shared = set().union(*(f.keys for f in en)) & set().union(*(f.keys for f in ja))
-        # The keys both languages have, numbered: the sums below hash them many times over.
-        ids = {k: n for n, k in enumerate(shared)}
+        # The keys both languages have, numbered: the sums below hash them many times over. They
+        # are numbered in the order the English has them, not a set's: the weights are summed in
+        # key order, and an order that changed with the hash seed changed the last bits of the
+        # sums, and with them which of two tied beads (a repeated sentence) won.
+        ja_keys = set().union(*(f.keys for f in ja))
+        ids: dict[tuple[str, str], int] = {}
+        for f in en:
+            for key in f.keys:
+                if key in ja_keys and key not in ids:
+                    ids[key] = len(ids)
         (en_occurrences, en_shared), (ja_occurrences, ja_shared) = _occurrences(en, ids), _occurrences(ja, ids)
         self.shared_keys = {"en": en_shared, "ja": ja_shared}
         # A key's rarity: the more sentences of one language have it, the less it says.
