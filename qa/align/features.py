@@ -63,7 +63,10 @@ def stem(word: str) -> str:  # not remembered itself: its callers remember what 
 
 def english_word_keys(text: str) -> list[tuple[str, str]]:
     """Content words of Latin text, stemmed; a hyphenated word gives its parts and the whole."""
-    return list(chain.from_iterable(map(_word_keys, WORD.findall(text))))
+    keys: list[tuple[str, str]] = []
+    for word in WORD.findall(text):
+        keys.extend(_word_keys(word))
+    return keys
 
 
 @lru_cache(maxsize=65536)
