@@ -46,11 +46,9 @@ def compiled_extensions() -> list:
 
 def _remove_compiled() -> None:
     """An editable install builds the modules beside their sources, where Python imports them
-    before the source: ones left from an earlier build would shadow the edited sources."""
-    for module in COMPILED_MODULES:
-        for built in glob.glob(module.removesuffix(".py") + ".*.so"):
-            os.remove(built)
-    for built in glob.glob("qa/_compiled__mypyc.*.so"):
+    before the source: ones left from an earlier build (or of a module no longer listed) would
+    shadow the sources. The package has no extension modules of its own besides these."""
+    for built in glob.glob("qa/**/*.so", recursive=True):
         os.remove(built)
 
 
