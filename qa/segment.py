@@ -10,6 +10,7 @@ inline code and $…$ maths; decimals and versions (55.11%, Qwen-2.5) have no sp
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pydantic import TypeAdapter
 
@@ -165,7 +166,8 @@ SENTENCES = TypeAdapter(list[Sentence])
 def segment_block(src: SourceText, block: Block) -> list[Sentence]:
     if block.kind == "code":
         return [Sentence(text=block.text, loc=block.loc, offsets=block.offsets)]
-    text, offsets = block.text, block.offsets
+    text = block.text
+    offsets: Sequence[int] = block.offsets
     return SENTENCES.validate_python(
         [
             {"text": text[start:end], "loc": location_fields(src, offsets[start], src.char_end(offsets[end - 1])), "offsets": offsets[start:end]}
