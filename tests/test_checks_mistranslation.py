@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from test_checks_numbers import check, column, gold, record
 
+from qa.checks.mistranslation import is_negated
+
 LOST = "only the English sentence is negated; check that the translation keeps the meaning"
 ADDED = "only the Japanese sentence is negated; check that the translation keeps the meaning"
 # 2502.20082 EN 3 up to "80x fewer than Meta's approach", and JA 3 as far as it translates that.
@@ -127,3 +129,15 @@ def test_an_adverb_does_not_hide_a_promise(tmp_path):
             "'will be fully open-sourced' in the English is stated as done in the Japanese: 'オープンソース化されています'",
         )
     ]
+
+
+def test_a_polite_negation_ending_a_sentence_is_negated():
+    # samples/digests/paper-summaries-2025-04.md line 2678: ません before punctuation or at the end
+    # is taken as negation without asking the analyser.
+    assert is_negated("事実性の評価: 情報の捏造や事実性の欠如といった問題に対する、推論時スケーリングの効果を定量的に評価していません。")
+    assert is_negated("この手法は推論時の計算を増やしません")
+
+
+def test_ません_before_a_noun_is_left_to_the_analyser():
+    """The analyser reads ん before a noun as attributive, as for any negation."""
+    assert not is_negated("これは変わりません事例です")
