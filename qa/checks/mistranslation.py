@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from qa.checks.base import CheckContext, Rule
-from qa.morphology import tagger
 from qa.checks.pairs import translation_pairs
 from qa.findings import Severity
+from qa.morphology import tagger
 
 # Grammatical negation only: lexical negatives (insufficient / 不十分, inconsistent / 一貫性のない)
 # are translated as words and would make every pair look negated on one side.

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from itertools import accumulate
 
 from qa.checks.base import CheckContext, Rule
-from qa.morphology import tagger
 from qa.findings import Severity
 from qa.model import Lang, Sentence
+from qa.morphology import tagger
 
 POLITE_ENDINGS = ("です", "ます", "でした", "ました", "ません", "ませんでした", "でしょう", "ましょう", "ください")
 # Plain endings: だ/である, the past た, a verb's dictionary form (its last kana is of the u-row)
