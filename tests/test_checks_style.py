@@ -285,11 +285,28 @@ def test_fullwidth_digits_are_accepted_when_the_document_writes_them_so():
         ("提案手法はthe the baselineを上回る。", [(7, 6, "'the' written twice in a row")]),
         ("性能はまだまだ改善の余地がある。", []),
         ("小さいものの、高い性能を示す。", []),
+        ("限られたデータににもかかわらず、精度を向上させる。", [(7, 8, "'に' written twice in a row")]),
+        ("これはしばしばモデルモデルが失敗する。", [(7, 8, "'モデル' written twice in a row")]),
     ],
 )
 def test_doubled_words(sentence, expected):
     text = paper_summary("3. 結果、何が達成できたのか", sentence)
     assert check(text, "style.doubled_word") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # tests/data/gold/2502.19634.json and 2508.12387.json: words, not doubled particles
+        "限られた訓練データ（600のビジュアル質問応答サンプル）とモデルパラメータ（2B）にもかかわらず、精度を向上させる。",
+        "典型的には、1つ以上の主要な側面のうち1つ以上のコストがかかる。",
+        "これはしばしば訓練分布に過剰適合する。",
+    ],
+)
+def test_common_words_with_a_doubled_kana_are_not_analysed(sentence, monkeypatch):
+    monkeypatch.setattr("qa.checks.style.tagger", None)  # calling it would fail
+    text = paper_summary("3. 結果、何が達成できたのか", sentence)
+    assert check(text, "style.doubled_word") == []
 
 
 def test_the_one_character_particles_are_all_those_of_the_dictionary():
