@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
 from typing import Any
 
 from qa.anchors import Anchor, extract_anchors
@@ -123,8 +122,15 @@ def japanese_features(text: str, glossary: Any = None) -> SentenceFeatures:
 
 def _features(text: str, words: list[tuple[str, str]], terms: list[tuple[str, str]]) -> SentenceFeatures:
     anchors = extract_anchors(text)
-    keys: dict[tuple[str, str], int] = {}
-    for key in chain([(a.kind, a.value) for a in anchors], words, terms):  # a Counter's set-up costs more than this
+    keys: dict[tuple[str, str], int] = {}  # counted in loops: a Counter's set-up costs more
+    weight = 0.0
+    for a in anchors:
+        key = (a.kind, a.value)
         keys[key] = keys.get(key, 0) + 1
-    weight = sum([KEY_WEIGHTS[a.kind] for a in anchors]) + KEY_WEIGHTS["word"] * len(words) + KEY_WEIGHTS["term"] * len(terms)
+        weight += KEY_WEIGHTS[a.kind]
+    for key in words:
+        keys[key] = keys.get(key, 0) + 1
+    for key in terms:
+        keys[key] = keys.get(key, 0) + 1
+    weight += KEY_WEIGHTS["word"] * len(words) + KEY_WEIGHTS["term"] * len(terms)
     return SentenceFeatures(length=len(text), keys=keys, anchors=anchors, key_weight=weight)
