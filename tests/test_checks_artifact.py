@@ -5,6 +5,8 @@ Fragments are passages of samples/digests; line numbers in the assertions are li
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from qa.checks import run_checks
@@ -175,6 +177,18 @@ def test_a_paragraph_repeated_in_another_section_is_reported():
     repeated = "プログラムの等価性判定は決定不能なので、完璧なオラクルは存在しない。そのため、差分テストツールを使用する。"
     text = paper("3. 結果、何が達成できたのか", repeated) + f"\n## 4. Limitationや問題点は何か\n\n{repeated}\n"
     assert check(text, "artifact.duplicate_paragraph") == [(11, 1, "paragraph repeats the one at line 7")]
+
+
+def test_a_repeated_english_abstract_is_given_as_english_evidence():
+    # tests/data/gold/2502.20238.json: two records of a bilingual JSONL with the same abstract
+    abstract = "Many challenging reasoning tasks require not just rapid, intuitive responses, but a more deliberate, multi-step approach."
+    lines = [
+        json.dumps({"id": f"2502.2023{n}", "title": "FINEREASON", "abstract_en": abstract, "abstract_ja": f"要約{n}です。"}, ensure_ascii=False)
+        for n in (8, 9)
+    ]
+    src = SourceText("batch.jsonl", "\n".join(lines) + "\n")
+    [finding] = run_checks([(src, parse_source(src))], select=["artifact.duplicate_paragraph"])
+    assert (finding.line, finding.paper, finding.en, finding.ja) == (2, "2502.20239", abstract, None)
 
 
 def test_short_repeated_labels_are_not_duplicates():

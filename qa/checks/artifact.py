@@ -231,8 +231,12 @@ class DuplicateParagraph(Rule):
                     for block in section.blocks:
                         key = " ".join(block.text.split())
                         if block.kind != "code" and len(key) >= MIN_DUPLICATE_CHARS:
-                            blocks[key].append((paper, block))
+                            blocks[key].append((paper, section, block))
             for places in blocks.values():
-                first_line = places[0][1].loc.line
-                for paper, block in places[1:]:
-                    yield self.finding(f"paragraph repeats the one at line {first_line}", block.loc, paper=paper.id, ja=block.text)
+                first_line = places[0][2].loc.line
+                for paper, section, block in places[1:]:
+                    message = f"paragraph repeats the one at line {first_line}"
+                    if section.expected_lang == Lang.EN:  # the paragraph is evidence on its own language's side
+                        yield self.finding(message, block.loc, paper=paper.id, en=block.text)
+                    else:
+                        yield self.finding(message, block.loc, paper=paper.id, ja=block.text)
