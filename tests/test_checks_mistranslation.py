@@ -140,7 +140,7 @@ def test_a_polite_negation_ending_a_sentence_is_negated():
 
 def test_a_polite_negation_before_でした_or_が_is_negated_without_the_analyser(monkeypatch):
     # samples/digests/paper-summaries-2025-04.md lines 312 and 226.
-    monkeypatch.setattr("qa.checks.mistranslation.tagger", None)  # calling it would fail
+    monkeypatch.setattr("qa.checks.mistranslation.words", None)  # calling it would fail
     assert is_negated("混合の品質を定量的に評価する適切な指標が存在しませんでした。")
     assert is_negated("状態の特徴量とメトリクスの形状と範囲はモデルとデータセットに依存しませんが、課題が残っています。")
 

@@ -304,7 +304,7 @@ def test_doubled_words(sentence, expected):
     ],
 )
 def test_common_words_with_a_doubled_kana_are_not_analysed(sentence, monkeypatch):
-    monkeypatch.setattr("qa.checks.style.tagger", None)  # calling it would fail
+    monkeypatch.setattr("qa.checks.style.words", None)  # calling it would fail
     text = paper_summary("3. 結果、何が達成できたのか", sentence)
     assert check(text, "style.doubled_word") == []
 
@@ -319,3 +319,11 @@ def test_the_one_character_particles_are_all_those_of_the_dictionary():
     characters = (chr(c) for c in range(1, 0x110000) if not 0xD800 <= c <= 0xDFFF)
     particles = {c for c in characters for word in every_reading(c) if word.surface == c and word.feature.pos1 == "助詞"}
     assert particles == set(ONE_CHARACTER_PARTICLES)
+
+
+def test_a_doubled_particle_after_a_nul_character_is_reported():
+    # A bilingual JSONL record whose Japanese abstract holds a \u0000 escape before the slip.
+    line = '{"id": "2502.20238", "abstract_en": "We propose a model.", "abstract_ja": "提案手法は\\u0000モデルをを学習する。"}\n'
+    src = SourceText("batch.jsonl", line)
+    findings = run_checks([(src, parse_source(src))], select=["style.doubled_word"])
+    assert [(f.line, f.column, f.message) for f in findings] == [(1, line.index("をを") + 1, "'を' written twice in a row")]

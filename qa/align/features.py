@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from qa.anchors import Anchor, extract_anchors
-from qa.morphology import tagger
+from qa.morphology import words
 
 # How much one shared key of each kind says that two sentences are translations.
 KEY_WEIGHTS = {
@@ -91,7 +91,7 @@ def _katakana_run_keys(run: str) -> tuple[tuple[str, str], ...]:
     words come back sentence after sentence)."""
     keys: list[tuple[str, str]] = []
     previous: str | None = None
-    for word in tagger()(run):
+    for word in words(run):
         m = LOANWORD_LEMMA.search(word.feature_raw)
         if not m:
             previous = None

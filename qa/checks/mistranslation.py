@@ -8,7 +8,7 @@ import re
 from qa.checks.base import CheckContext, Rule
 from qa.checks.pairs import translation_pairs
 from qa.findings import Severity
-from qa.morphology import tagger
+from qa.morphology import words
 
 # Grammatical negation only: lexical negatives (insufficient / 不十分, inconsistent / 一貫性のない)
 # are translated as words and would make every pair look negated on one side.
@@ -100,8 +100,8 @@ def is_negated(text: str) -> bool:
         return False  # the morphological analyser only runs where a negation can be
     if PREDICATIVE_MASEN.search(text):
         return True
-    words = list(tagger()(text))
-    return any(_negates(word) and not _attributive(following) for word, following in zip(words, [*words[1:], None]))
+    analysed = list(words(text))
+    return any(_negates(word) and not _attributive(following) for word, following in zip(analysed, [*analysed[1:], None]))
 
 
 def _negates(word) -> bool:

@@ -16,7 +16,7 @@ from itertools import accumulate
 from qa.checks.base import CheckContext, Rule
 from qa.findings import Severity
 from qa.model import Lang, Sentence
-from qa.morphology import tagger
+from qa.morphology import words
 
 POLITE_ENDINGS = ("です", "ます", "でした", "ました", "ません", "ませんでした", "でしょう", "ましょう", "ください")
 # Plain endings: だ/である, the past た, a verb's dictionary form (its last kana is of the u-row)
@@ -309,7 +309,7 @@ class DoubledWord(Rule):
         found = [(m.start(), m.end(), m.group(1)) for m in DOUBLE_ENGLISH.finditer(text)]
         pos = 0
         previous = None
-        for word in tagger()(text):
+        for word in words(text):
             start = text.find(word.surface, pos)
             if start < 0:
                 continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.morphology import tagger
+from qa.morphology import words
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Token:
 def tokenize(text: str) -> tuple[Token, ...]:
     tokens = []
     position = 0
-    for word in tagger()(text):
+    for word in words(text):
         start = text.find(word.surface, position)
         if start < 0:  # the analyser rewrote the surface (never seen with unidic-lite); keep going
             start = position
