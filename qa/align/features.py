@@ -120,7 +120,7 @@ def japanese_features(text: str, glossary: Any = None) -> SentenceFeatures:
     return _features(text, english_word_keys(text) + loanword_keys(text), glossary_keys(text, glossary, "ja"))
 
 
-def _features(text: str, words: list[tuple[str, str]], terms: list[tuple[str, str]]) -> SentenceFeatures:
+def _features(text: str, word_keys: list[tuple[str, str]], term_keys: list[tuple[str, str]]) -> SentenceFeatures:
     anchors = extract_anchors(text)
     keys: dict[tuple[str, str], int] = {}  # counted in loops: a Counter's set-up costs more
     weight = 0.0
@@ -128,9 +128,9 @@ def _features(text: str, words: list[tuple[str, str]], terms: list[tuple[str, st
         key = (a.kind, a.value)
         keys[key] = keys.get(key, 0) + 1
         weight += KEY_WEIGHTS[a.kind]
-    for key in words:
+    for key in word_keys:
         keys[key] = keys.get(key, 0) + 1
-    for key in terms:
+    for key in term_keys:
         keys[key] = keys.get(key, 0) + 1
-    weight += KEY_WEIGHTS["word"] * len(words) + KEY_WEIGHTS["term"] * len(terms)
+    weight += KEY_WEIGHTS["word"] * len(word_keys) + KEY_WEIGHTS["term"] * len(term_keys)
     return SentenceFeatures(length=len(text), keys=keys, anchors=anchors, key_weight=weight)

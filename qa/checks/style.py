@@ -57,8 +57,9 @@ DOUBLED_PARTICLE = re.compile(f"([{ONE_CHARACTER_PARTICLES}])\\1")
 # Common words of translated prose that hold a particle's kana twice (にもかかわらず, コストが
 # かかる) or are a run written twice (しばしば), which the analyser reads as words, not as a
 # doubled one. The look-arounds keep a real slip next to them (ににもかかわらず) in view.
-# Tested against the analyser on the samples' sentences and on 20,000 texts with particles,
-# kana and the words themselves put in around these words: no finding is lost.
+# Tested against the analyser on the 5,653 Japanese sentences of the samples and the fuzzed
+# records, and on 20,000 of them with particles, kana or these words put in around these words:
+# no finding is lost.
 WORDS_WITH_DOUBLED_KANA = re.compile(r"(?<!に)にもかかわらず|(?<![がの])[がの]かか(?:る|り|ら(?:ない|ず)|っ[てた])")
 REDUPLICATED_ADVERBS = re.compile(r"(?<!し)しばしば(?!し)|(?<!ま)ますます(?!ま)|(?<!ま)まだまだ(?!ま)|(?<!た)たびたび(?!た)")
 
