@@ -91,10 +91,10 @@ def register_of(sentence: str) -> str | None:
     closing = sentence[end:]
     if ":" in closing or "：" in closing:
         return None  # 「問題点：」 introduces what follows; it is not a sentence
-    words = sentence[:end]
-    if words.endswith(POLITE_ENDINGS):
+    body = sentence[:end]
+    if body.endswith(POLITE_ENDINGS):
         return "polite"
-    if words.endswith(PLAIN_ENDINGS):
+    if body.endswith(PLAIN_ENDINGS):
         return "plain"
     return None
 
