@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import textwrap
-from json.encoder import encode_basestring
 from collections.abc import Callable, Iterable
+from json.encoder import encode_basestring
 from typing import TextIO
 
 from qa.findings import Finding
